@@ -1,0 +1,40 @@
+/**
+ * Browser tests in a real Chromium against the whole demo stack (sandbox + signer + dealer page), on
+ * ports of their own so a running `npm start` does not interfere.
+ * Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium (scripts/test.mjs finds or installs one).
+ */
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+export const ports = { demo: 5174, signer: 8797, sandbox: 8798 };
+
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? 'line' : 'list',
+  timeout: 20_000,
+  use: {
+    baseURL: `http://127.0.0.1:${ports.demo}`,
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'npx tsx demo/start.ts',
+    url: `http://127.0.0.1:${ports.demo}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      DEMO_USE_SANDBOX: 'true',
+      DEMO_PORT: String(ports.demo),
+      PORT: String(ports.signer),
+      SANDBOX_PORT: String(ports.sandbox),
+    },
+  },
+});

@@ -1,0 +1,51 @@
+/**
+ * The signer's Hono app, built from configuration and injected world (fetch, clock).
+ * Runtime-neutral: entry files (node.ts, worker.ts, …) only turn their environment into a config.
+ *
+ * Order of defences: secure headers → origin (403 before anything else) → body limit → content type →
+ * JSON → schema → site rules → PAVE.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { SignerConfig } from './config.ts';
+import { errorBody, SignerError } from './errors.ts';
+import { originGuard } from './origin.ts';
+import { sessionsRoutes } from './sessions.ts';
+
+export interface AppDeps {
+  config: SignerConfig;
+  /** The fetch used to reach PAVE; tests pass the sandbox's `app.request`. */
+  fetch?: typeof fetch;
+  now?: () => Date;
+}
+
+/**
+ * @example
+ * const app = createApp({ config: loadConfig(process.env) });
+ * serve({ fetch: app.fetch, port: 8787 });
+ */
+export function createApp(deps: AppDeps): Hono {
+  const allowedOrigins = new Set([...deps.config.sites.values()].flatMap((site) => site.allowedOrigins));
+  const app = new Hono();
+
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) }));
+  app.route('/v1/sessions', sessionsRoutes(deps));
+
+  app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
+  app.onError((error, c) => {
+    if (error instanceof SignerError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return c.json(errorBody(error.code, error.message, error.issues), error.status);
+    }
+    if (error instanceof HTTPException && error.status === 413) {
+      return c.json(errorBody('payload_too_large', 'The request body is too large.'), 413);
+    }
+    // Never a stack trace or an internal message in a response.
+    console.error(JSON.stringify({ level: 'error', message: 'unhandled error', error: String(error) }));
+    return c.json(errorBody('internal_error', 'Something went wrong on our side. Please try again.'), 500);
+  });
+  return app;
+}

@@ -1,0 +1,61 @@
+/**
+ * Errors are data: one `code → status` table matching design.md, one envelope builder, one exception.
+ * Every 4xx/5xx the signer sends is built here.
+ */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody, ErrorCode, ErrorIssue } from '../widget/contract.ts';
+
+export const ERROR_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_request: 400,
+  invalid_json: 400,
+  origin_not_allowed: 403,
+  bot_check_failed: 403,
+  unknown_site: 404,
+  unknown_session: 404,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  resend_not_allowed: 409,
+  rate_limited: 429,
+  upstream_error: 502,
+  upstream_rejected: 502,
+  upstream_timeout: 504,
+  internal_error: 500,
+};
+
+/** Thrown anywhere in a request; `app.onError` turns it into the contract's envelope. */
+export class SignerError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: ErrorIssue[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, options: { issues?: ErrorIssue[]; headers?: Record<string, string> } = {}) {
+    super(message);
+    this.name = 'SignerError';
+    this.code = code;
+    this.issues = options.issues;
+    this.headers = options.headers ?? {};
+  }
+
+  get status(): ContentfulStatusCode {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** `{ error: { code, message, issues? } }` */
+export function errorBody(code: ErrorCode, message: string, issues?: ErrorIssue[]): ErrorBody {
+  return { error: issues?.length ? { code, message, issues } : { code, message } };
+}
+
+/** A ready response for middleware that answers before any handler runs. */
+export function errorResponse(error: SignerError, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(errorBody(error.code, error.message, error.issues)), {
+    status: error.status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...error.headers, ...headers },
+  });
+}
+
+/** `400 invalid_request` for one field. */
+export function invalidField(path: string, message: string): SignerError {
+  return new SignerError('invalid_request', 'Please correct the highlighted field.', { issues: [{ path, message }] });
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { checkVin, normalizeVin, vinCheckDigit } from '../../widget/vin.ts';
+
+describe('VIN', () => {
+  it('normalises what people type or paste', () => {
+    expect(normalizeVin(' 1hgcm8-2633a 004352 ')).toBe('1HGCM82633A004352');
+    expect(normalizeVin('1HG.CM8_2633A004352')).toBe('1HGCM82633A004352');
+  });
+
+  it('computes check digits, including X', () => {
+    expect(vinCheckDigit('1HGCM82633A004352')).toBe('3');
+    expect(vinCheckDigit('1M8GDM9AXKP042788')).toBe('X');
+    expect(vinCheckDigit('11111111111111111')).toBe('1');
+  });
+
+  it('accepts valid VINs', () => {
+    for (const vin of ['1HGCM82633A004352', '1M8GDM9AXKP042788', '5YJ3E1EA2KF317000', '2T1BURHE9JC074364']) {
+      expect(checkVin(vin), vin).toEqual({ ok: true });
+    }
+  });
+
+  it('refuses I, O and Q and other characters', () => {
+    expect(checkVin('1HGCM82633A00435O')).toEqual({ ok: false, problem: 'characters' });
+    expect(checkVin('IHGCM82633A004352')).toEqual({ ok: false, problem: 'characters' });
+    expect(checkVin('1HGCM82633A00435Q')).toEqual({ ok: false, problem: 'characters' });
+    expect(checkVin('1HGCM82633A00435*')).toEqual({ ok: false, problem: 'characters' });
+  });
+
+  it('refuses the wrong length', () => {
+    expect(checkVin('1HGCM82633A00435')).toEqual({ ok: false, problem: 'length' });
+    expect(checkVin('1HGCM82633A0043521')).toEqual({ ok: false, problem: 'length' });
+    expect(checkVin('')).toEqual({ ok: false, problem: 'length' });
+  });
+
+  it('requires the check digit for North American VINs (first character 1–5)', () => {
+    expect(checkVin('1HGCM82634A004352')).toEqual({ ok: false, problem: 'check_digit' });
+    expect(checkVin('5YJ3E1EA8KF317000')).toEqual({ ok: false, problem: 'check_digit' });
+  });
+
+  it('only warns about the check digit elsewhere, unless strict', () => {
+    const european = 'WVWZZZ1JZXW000001'; // 9th character is Z: European makers need not use a check digit
+    expect(checkVin(european)).toEqual({ ok: true, warning: 'check_digit' });
+    expect(checkVin(european, { strict: true })).toEqual({ ok: false, problem: 'check_digit' });
+  });
+});

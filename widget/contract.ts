@@ -1,0 +1,163 @@
+/**
+ * THE contract between `<pave-capture>` and the signer: one zod/mini schema per message, types inferred.
+ * The signer validates requests with these schemas; the widget builds and parses with them.
+ * zod/mini keeps the browser bundle small (≈6 KB instead of ≈26 KB for full zod).
+ */
+import * as z from 'zod/mini';
+import { checkVin, normalizeVin } from './vin.ts';
+
+/** Languages the widget speaks and PAVE's capture UI is opened in. */
+export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const DELIVERIES = ['link', 'sms'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+
+/** Every machine-readable error code the signer answers with; statuses live in `signer/errors.ts`. */
+export const ERROR_CODES = [
+  'invalid_request',
+  'invalid_json',
+  'origin_not_allowed',
+  'bot_check_failed',
+  'unknown_site',
+  'unknown_session',
+  'payload_too_large',
+  'unsupported_media_type',
+  'resend_not_allowed',
+  'rate_limited',
+  'upstream_error',
+  'upstream_rejected',
+  'upstream_timeout',
+  'not_found',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body limit of `POST /v1/sessions`, enforced before parsing. */
+export const MAX_BODY_BYTES = 8 * 1024;
+
+const NO_CONTROL_CHARS = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
+
+/** A trimmed string of at most `max` characters without control or format characters. */
+const text = (max: number) =>
+  z.string().check(
+    z.trim(),
+    z.maxLength(max, `At most ${max} characters.`),
+    z.regex(NO_CONTROL_CHARS, 'Control characters are not allowed.'),
+  );
+
+/** Messages for VIN problems, reused by the signer's per-site strict check. */
+export const VIN_MESSAGES = {
+  length: 'A VIN has exactly 17 characters.',
+  characters: 'A VIN uses letters and digits only, never I, O or Q.',
+  check_digit: 'This VIN’s check digit (9th character) does not match: please check for a typo.',
+} as const;
+
+/** A VIN in any human format in (spaces, dashes, lower case), the 17 canonical characters out. */
+export const Vin = z.pipe(
+  z.string().check(z.maxLength(40, VIN_MESSAGES.length)),
+  z.transform((value: string, ctx) => {
+    const vin = normalizeVin(value);
+    const result = checkVin(vin);
+    if (!result.ok) ctx.issues.push({ code: 'custom', message: VIN_MESSAGES[result.problem], input: value });
+    return vin;
+  }),
+);
+
+/**
+ * A phone number as a person types it. Only its shape is checked here; the signer parses it for the
+ * site's country and sends E.164 to PAVE.
+ */
+export const Phone = text(32).check(
+  z.regex(/^\+?[\d\s().\-/]*$/, 'Use digits, spaces and + ( ) - only.'),
+  z.refine((value) => {
+    const digits = value.replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 15;
+  }, 'Enter a full phone number, with area code.'),
+);
+
+export const SiteId = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'Unknown site id format.'));
+
+export const Metadata = z
+  .record(
+    z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/, 'Metadata keys: 1–40 letters, digits, _ . -')),
+    text(256),
+  )
+  .check(z.refine((value) => Object.keys(value).length <= 10, 'At most 10 metadata entries.'));
+
+/**
+ * `POST /v1/sessions` body. Unknown fields are rejected: the browser never chooses theme, redirect,
+ * SMS sender or any PAVE option — those come from the site configuration on the server.
+ */
+export const CreateSessionRequest = z
+  .strictObject({
+    delivery: z.enum(DELIVERIES, 'Choose "link" or "sms".'),
+    phone: z.optional(Phone),
+    vin: z.optional(Vin),
+    name: z.optional(text(80)),
+    language: z.optional(z.enum(LANGUAGES, `Language must be one of ${LANGUAGES.join(', ')}.`)),
+    site: z.optional(SiteId),
+    metadata: z.optional(Metadata),
+  })
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.delivery === 'sms' && !body.phone) {
+        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'A phone number is needed to text the link.', input: body.phone });
+      }
+    }),
+  );
+export type CreateSessionRequest = z.input<typeof CreateSessionRequest>;
+export type ValidCreateSessionRequest = z.output<typeof CreateSessionRequest>;
+
+/** `201` body of `POST /v1/sessions`. */
+export const CreateSessionResponse = z.object({
+  session_key: z.string(),
+  capture_url: z.url({ protocol: /^https?$/ }),
+  delivery: z.enum(DELIVERIES),
+  /** Masked destination, e.g. "+1 ••• ••• 4567"; only for `sms`. */
+  sms_to: z.optional(z.string()),
+  /** Proof for the follow-up calls (status, resend): `Authorization: Bearer <ticket>`. */
+  ticket: z.string(),
+});
+export type CreateSessionResponse = z.infer<typeof CreateSessionResponse>;
+
+export const SESSION_STATUSES = ['IDLE', 'STARTED', 'PROCESS', 'QC_PASSED', 'CONFIRM', 'COMPLETE', 'EXPIRED', 'INVALID'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** `200` body of `GET /v1/sessions/:key/status`. */
+export const SessionStatusResponse = z.object({
+  status: z.enum(SESSION_STATUSES),
+  updated_at: z.nullable(z.string()),
+});
+export type SessionStatusResponse = z.infer<typeof SessionStatusResponse>;
+
+/** `200` body of `POST /v1/sessions/:key/resend`. */
+export const ResendResponse = z.object({ sms_to: z.string() });
+export type ResendResponse = z.infer<typeof ResendResponse>;
+
+export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
+export type ErrorIssue = z.infer<typeof ErrorIssue>;
+
+/** Every 4xx/5xx body: a code to branch on, a message to show, and per-field issues for `invalid_request`. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    issues: z.optional(z.array(ErrorIssue)),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Turns zod issues into the contract's `issues` array (`path` as a dotted string). */
+export function toIssues(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: string[] }>,
+): ErrorIssue[] {
+  return issues.flatMap((issue) => {
+    const path = issue.path.map(String).join('.');
+    // Name each unknown field on its own, so a form can point at it.
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: 'Unknown field.' }));
+    }
+    return [{ path, message: issue.message }];
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * The element's DOM events: typed, bubbling and composed, so a dealer's page can listen on `document`.
+ * Registered in `GlobalEventHandlersEventMap` so `addEventListener('pave-error', e => e.detail.code)` type-checks.
+ */
+import type { Delivery, ErrorCode } from './contract.ts';
+
+/** Error codes the widget adds to the signer's: the signer could not be reached, or answered nonsense. */
+export type WidgetErrorCode = ErrorCode | 'network_error' | 'bad_response';
+
+export interface SessionCreatedDetail {
+  session_key: string;
+  capture_url: string;
+  delivery: Delivery;
+}
+export interface SmsSentDetail {
+  session_key: string;
+  /** Masked destination, e.g. "+1 ••• ••• 4567". */
+  sms_to: string;
+}
+export interface ErrorDetail {
+  code: WidgetErrorCode;
+  message: string;
+}
+export interface StateChangeDetail {
+  from: string;
+  to: string;
+}
+
+const init = { bubbles: true, composed: true } as const;
+
+/** A session exists: its capture link is shown, or was texted. */
+export class PaveSessionCreatedEvent extends CustomEvent<SessionCreatedDetail> {
+  constructor(detail: SessionCreatedDetail) {
+    super('pave-session-created', { ...init, detail });
+  }
+}
+
+/** PAVE was asked to text the capture link. */
+export class PaveSmsSentEvent extends CustomEvent<SmsSentDetail> {
+  constructor(detail: SmsSentDetail) {
+    super('pave-sms-sent', { ...init, detail });
+  }
+}
+
+/** A request failed; `detail.code` is one of the signer's codes, `network_error` or `bad_response`. */
+export class PaveErrorEvent extends CustomEvent<ErrorDetail> {
+  constructor(detail: ErrorDetail) {
+    super('pave-error', { ...init, detail });
+  }
+}
+
+/** The widget moved between states (`idle`, `sending`, `link`, `sms`, `error`). */
+export class PaveStateChangeEvent extends CustomEvent<StateChangeDetail> {
+  constructor(detail: StateChangeDetail) {
+    super('pave-state-change', { ...init, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'pave-session-created': PaveSessionCreatedEvent;
+    'pave-sms-sent': PaveSmsSentEvent;
+    'pave-error': PaveErrorEvent;
+    'pave-state-change': PaveStateChangeEvent;
+  }
+}

@@ -1,0 +1,151 @@
+import { css } from 'lit';
+
+/**
+ * Themed through `--pave-*` custom properties on the host; every meaningful node has a `part`.
+ * Inherits the page's font unless `--pave-font` says otherwise.
+ */
+export const styles = css`
+  :host {
+    --_primary: var(--pave-color-primary, #0b57d0);
+    --_on-primary: var(--pave-color-on-primary, #ffffff);
+    --_text: var(--pave-color-text, #1f1f1f);
+    --_muted: var(--pave-color-muted, #50555c);
+    --_background: var(--pave-color-background, #ffffff);
+    --_surface: var(--pave-color-surface, #f4f6f8);
+    --_border: var(--pave-color-border, #6b7078);
+    --_error: var(--pave-color-error, #b3261e);
+    --_warning: var(--pave-color-warning, #7a4a00);
+    --_success: var(--pave-color-success, #146c2e);
+    --_focus: var(--pave-color-focus, #0b57d0);
+    --_radius: var(--pave-radius, 8px);
+    --_space: var(--pave-space, 1rem);
+    display: block;
+    font: var(--pave-font, inherit);
+    color: var(--_text);
+    background: var(--_background);
+    border-radius: var(--_radius);
+    max-width: var(--pave-max-width, 28rem);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_primary: var(--pave-color-primary, #a8c7fa);
+      --_on-primary: var(--pave-color-on-primary, #062e6f);
+      --_text: var(--pave-color-text, #e3e3e3);
+      --_muted: var(--pave-color-muted, #c4c7c5);
+      --_background: var(--pave-color-background, #1f1f1f);
+      --_surface: var(--pave-color-surface, #2b2b2b);
+      --_border: var(--pave-color-border, #8e918f);
+      --_error: var(--pave-color-error, #f2b8b5);
+      --_warning: var(--pave-color-warning, #f5c26b);
+      --_success: var(--pave-color-success, #8fd9a3);
+      --_focus: var(--pave-color-focus, #a8c7fa);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  form,
+  .result {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+  }
+  p {
+    margin: 0;
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--_space) / 4);
+  }
+  label {
+    font-weight: 600;
+  }
+  .optional,
+  .hint {
+    color: var(--_muted);
+    font-weight: normal;
+    font-size: 0.875em;
+  }
+  input {
+    font: inherit;
+    color: inherit;
+    background: var(--_background);
+    min-height: 44px;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    width: 100%;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  .field-error,
+  .error {
+    color: var(--_error);
+    font-size: 0.875em;
+  }
+  .field-warning {
+    color: var(--_warning);
+    font-size: 0.875em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
+  .button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.5rem 1.25rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_primary);
+    cursor: pointer;
+    text-decoration: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    transition: filter 120ms ease;
+  }
+  .primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .secondary {
+    background: transparent;
+    color: var(--_primary);
+  }
+  .button:hover {
+    filter: brightness(1.08);
+  }
+  .button[disabled],
+  input[disabled] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .result-title {
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+  .result-title:focus {
+    outline: none;
+  }
+  .status {
+    color: var(--_muted);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;
