@@ -6,7 +6,9 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-export const ports = { demo: 5174, signer: 8797, sandbox: 8798 };
+/** E2E_PORT_OFFSET lets two checkouts run their browser tests side by side. */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const ports = { demo: 5174 + offset, signer: 8797 + offset, sandbox: 8798 + offset };
 
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 

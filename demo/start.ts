@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createServer } from 'vite';
 import { createApp } from '../signer/app.ts';
 import { ConfigError, loadConfig, type Env } from '../signer/config.ts';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     const sandbox = createSandbox({ captureBaseUrl: () => `http://${host}:${sandboxPort}/capture` });
     await listen(sandbox.app.fetch, sandboxPort);
   }
-  await listen(createApp({ config }).fetch, signerPort);
+  await listen(createApp({ config, clientIp: (c) => getConnInfo(c).remote.address }).fetch, signerPort);
 
   process.env.SIGNER_PORT = String(signerPort);
   process.env.SANDBOX_PORT = String(sandboxPort);

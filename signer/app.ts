@@ -8,17 +8,15 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import type { SignerConfig } from './config.ts';
 import { errorBody, SignerError } from './errors.ts';
 import { originGuard } from './origin.ts';
-import { sessionsRoutes } from './sessions.ts';
+import { sessionsRoutes, type SessionsDeps } from './sessions.ts';
 
-export interface AppDeps {
-  config: SignerConfig;
-  /** The fetch used to reach PAVE; tests pass the sandbox's `app.request`. */
-  fetch?: typeof fetch;
-  now?: () => Date;
-}
+/**
+ * The world the app runs in: its configuration, the fetch used to reach PAVE (tests pass the sandbox's),
+ * the clock, how to find the client's IP, and the last gate before PAVE.
+ */
+export type AppDeps = SessionsDeps;
 
 /**
  * @example

@@ -22,10 +22,28 @@ import { createPaveClient, type PaveClient, type PaveOutcome } from './pave/clie
 import { maskE164, toTextablePhone } from './phone.ts';
 import { createTicketMinter, type TicketMinter } from './ticket.ts';
 
+/** One create that passed validation and the site's rules, about to reach PAVE. */
+export interface CreateAttempt {
+  site: SiteConfig;
+  delivery: 'link' | 'sms';
+  /** E.164 destination, for `sms`. */
+  phone?: string;
+  /** The client's IP as the runtime reports it (see `AppDeps.clientIp`). */
+  ip: string | undefined;
+  headers: Headers;
+}
+
 export interface SessionsDeps {
   config: SignerConfig;
   fetch?: typeof fetch;
   now?: () => Date;
+  /** The client's IP: the socket's on Node, `CF-Connecting-IP` on Workers; supplied by the entry file. */
+  clientIp?: (c: Context) => string | undefined;
+  /**
+   * The last gate before PAVE (rate limits, bot check, …): throws a `SignerError` to refuse.
+   * Called once per create that would reach PAVE.
+   */
+  admit?: (attempt: CreateAttempt) => Promise<void>;
 }
 
 /** What the signer keeps per site: its settings, its PAVE client, its ticket key. */
@@ -81,6 +99,7 @@ export function sessionsRoutes(deps: SessionsDeps): Hono {
       const request = c.req.valid('json');
       const { site, pave, tickets } = resolveSite(c, request.site);
       const { customer, smsTo } = applySiteRules(site, request);
+      await deps.admit?.({ site, delivery: request.delivery, phone: customer.phone, ip: deps.clientIp?.(c), headers: c.req.raw.headers });
 
       const outcome = await pave.createSession(buildCreateSessionBody(site.session, customer));
       if (!outcome.ok) throw upstreamFailure(outcome);
