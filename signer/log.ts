@@ -71,6 +71,8 @@ export function requestLog(options: { write?: LogWriter; now?: () => Date } = {}
     await next();
     c.res.headers.set('X-Request-Id', requestId);
     const status = c.res.status;
+    // The contract's code: from the error Hono handled, else from the envelope a middleware answered with.
+    const error = c.error instanceof SignerError ? c.error.code : status >= 400 ? await errorCodeOf(c.res) : undefined;
     const line: LogLine = {
       time: now().toISOString(),
       level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
@@ -81,7 +83,7 @@ export function requestLog(options: { write?: LogWriter; now?: () => Date } = {}
       status,
       duration_ms: Math.round(performance.now() - started),
       ...fields,
-      ...(c.error instanceof SignerError ? { error: c.error.code } : {}),
+      ...(error ? { error } : {}),
     };
     try {
       write(line);
@@ -116,6 +118,16 @@ export async function timeUpstream<T>(c: Context, call: () => Promise<PaveOutcom
  */
 export function maskVin(vin: string): string {
   return vin.length <= 7 ? '*'.repeat(vin.length) : `${vin.slice(0, 3)}${'*'.repeat(vin.length - 7)}${vin.slice(-4)}`;
+}
+
+async function errorCodeOf(response: Response): Promise<string | undefined> {
+  if (!response.headers.get('Content-Type')?.startsWith('application/json')) return undefined;
+  try {
+    const body = (await response.clone().json()) as { error?: { code?: unknown } };
+    return typeof body.error?.code === 'string' ? body.error.code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The route pattern that answered (`/v1/sessions/:key/status`), not the path: no session keys in this field. */

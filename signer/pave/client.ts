@@ -43,6 +43,9 @@ export interface PaveClient {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+/** The `reason` of a 2xx without a body. */
+const EMPTY_BODY = 'empty body';
+
 /**
  * @example
  * const pave = createPaveClient({ baseUrl: 'https://openapi.paveapi.com', credentials });
@@ -104,8 +107,8 @@ export function createPaveClient(options: PaveClientOptions): PaveClient {
         'API-Access-Token': options.credentials.apiKey,
       });
       if (outcome.ok) return { ok: true, status: outcome.status, value: null };
-      // Success that is not JSON (an empty 200/204) is still success for a resend.
-      if (outcome.kind === 'unavailable' && outcome.status !== undefined && outcome.status >= 200 && outcome.status < 300) {
+      // An empty 200/204 is success for a resend; a page that is not JSON (a proxy's) is not.
+      if (outcome.kind === 'unavailable' && outcome.reason === EMPTY_BODY && outcome.status !== undefined) {
         return { ok: true, status: outcome.status, value: null };
       }
       return outcome;
@@ -122,7 +125,8 @@ function interpret(status: number, text: string): PaveOutcome<unknown> {
     json = undefined;
   }
   if (status >= 200 && status < 300) {
-    return json === undefined ? { ok: false, kind: 'unavailable', status, reason: 'unparseable body' } : { ok: true, status, value: json };
+    if (json !== undefined) return { ok: true, status, value: json };
+    return { ok: false, kind: 'unavailable', status, reason: text.trim() ? 'unparseable body' : EMPTY_BODY };
   }
   if (status >= 400 && status < 500) {
     const parsed = PaveErrorBody.safeParse(json);
