@@ -21,7 +21,9 @@ try {
     // Bun passes its server as the handler's second argument; Hono hands it on as `c.env`.
     clientIp: clientIpFrom(config.trustProxy, (c) => (c.env as { server?: BunServer } | undefined)?.server?.requestIP(c.req.raw)?.address),
   });
-  Bun.serve({ port: Number(process.env.PORT ?? 8787), hostname: process.env.HOST ?? '0.0.0.0', fetch: (request, server) => app.fetch(request, { server }) });
+  const port = Number(process.env.PORT ?? 8787);
+  Bun.serve({ port, hostname: process.env.HOST ?? '0.0.0.0', fetch: (request, server) => app.fetch(request, { server }) });
+  console.log(`pave-capture signer on http://localhost:${port} (${config.sites.size} site${config.sites.size === 1 ? '' : 's'})`);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
