@@ -134,8 +134,8 @@ const senderNumber: Check<string> = (raw) =>
   typeof raw === 'string' && /^\+?[\d\s().-]{3,20}$/.test(raw) && /\d{3}/.test(raw.replace(/\D/g, '')) ? { value: raw } : { problem: 'must be a phone number such as +16475550100.' };
 
 /**
- * The table. Order is the order problems are reported in. `ALLOWED_ORIGINS` is never inherited from the
- * environment by a sites-file site (see `NOT_INHERITED`).
+ * The table. Order is the order problems are reported in. A sites-file site inherits every setting it
+ * does not set from the environment, except those in `NOT_INHERITED`.
  */
 export const SITE_SETTINGS = {
   PAVE_API_URL: setting(httpUrl, DEFAULT_PAVE_API_URL),
@@ -190,8 +190,11 @@ export function parseSiteSettings(raw: Readonly<Record<string, unknown>>): { ok:
 /** Settings whose values never appear in a message. */
 export const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['PAVE_API_KEY', 'PAVE_API_SECRET']);
 
-/** A sites-file site names its own pages: one dealer's page must never start sessions on another's account by default. */
-export const NOT_INHERITED: ReadonlySet<SettingName> = new Set(['ALLOWED_ORIGINS']);
+/**
+ * What a sites-file site never takes from the environment: its own pages (one dealer's page must never
+ * start sessions on another's account by default), and its own reference in PAVE's results.
+ */
+export const NOT_INHERITED: ReadonlySet<SettingName> = new Set(['ALLOWED_ORIGINS', 'PAVE_CLIENT_ID']);
 
 /**
  * @example toSiteConfig('main-street', SiteSettings.parse({ ...env }), { clientId: 'main-street' })

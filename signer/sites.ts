@@ -2,8 +2,9 @@
  * The sites file (`SITES_FILE`, or its JSON inline in `SITES_JSON`): one signer for a dealer group with
  * several rooftops. Each site is the settings of `settings.ts` under the same names as the environment
  * variables; a site inherits what it does not set from the environment (except `ALLOWED_ORIGINS`, which
- * each site names itself), and any value can be read from another environment variable with
- * `{"env": "NAME"}` — the way to keep PAVE secrets out of the file. Pure: the caller reads the file.
+ * each site names itself, and `PAVE_CLIENT_ID`, its site id by default), and any value can be read from
+ * another environment variable with `{"env": "NAME"}` — the way to keep PAVE secrets out of the file.
+ * Pure: the caller reads the file.
  *
  * @example
  * {

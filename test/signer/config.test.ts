@@ -123,7 +123,7 @@ describe('loadConfig — sites', () => {
   const env = { ...baseEnv, NORTH_KEY: 'north_key', NORTH_SECRET: 'north_secret' };
 
   it('reads SITES_JSON: each site inherits the environment, except its origins', () => {
-    const config = loadConfig({ ...env, SITES_JSON: JSON.stringify(sites) });
+    const config = loadConfig({ ...env, PAVE_CLIENT_ID: 'GROUP', SITES_JSON: JSON.stringify(sites) });
     expect([...config.sites.keys()]).toEqual(['main-street', 'north-end']);
     expect(config.defaultSiteId).toBe('main-street');
 
