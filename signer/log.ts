@@ -133,5 +133,6 @@ async function errorCodeOf(response: Response): Promise<string | undefined> {
 /** The route pattern that answered (`/v1/sessions/:key/status`), not the path: no session keys in this field. */
 function routeOf(c: Context): string {
   const handlers = matchedRoutes(c).filter((route) => route.method !== 'ALL');
-  return handlers.at(-1)?.path ?? 'unmatched';
+  // CORS preflights are answered by the origin guard, before any route: name them, not "unmatched".
+  return handlers.at(-1)?.path ?? (c.req.method === 'OPTIONS' ? 'preflight' : 'unmatched');
 }

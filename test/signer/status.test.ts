@@ -26,6 +26,25 @@ describe('GET /v1/sessions/:key/status', () => {
     expect(stack.paveCalls()).toEqual([expect.objectContaining({ method: 'GET', path: `/v1/sessions/${session.session_key}`, status: 200 })]);
   });
 
+  it('lets an allowed page ask with its ticket (CORS preflight), and no other', async () => {
+    const preflight = (origin: string) =>
+      stack.app.request(`/v1/sessions/${session.session_key}/status`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      });
+    const allowed = await preflight(ORIGIN);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
+    expect(allowed.headers.get('Access-Control-Allow-Methods')).toContain('GET');
+    expect(allowed.headers.get('Access-Control-Allow-Headers')).toContain('Authorization');
+    expect((await preflight('https://evil.example')).status).toBe(403);
+    expect(stack.logs.map((line) => [line.route, line.status])).toEqual([
+      ['/v1/sessions', 201],
+      ['preflight', 204],
+      ['preflight', 403],
+    ]);
+  });
+
   it('follows the session through its lifecycle', async () => {
     const seen: string[] = [];
     for (const status of ['STARTED', 'PROCESS', 'QC_PASSED', 'CONFIRM', 'COMPLETE', 'EXPIRED', 'INVALID']) {
