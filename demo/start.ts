@@ -11,7 +11,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createServer } from 'vite';
 import { createApp } from '../signer/app.ts';
-import { ConfigError, loadConfig, type Env } from '../signer/config.ts';
+import { ConfigError, loadConfig, type Env, type SiteConfig } from '../signer/config.ts';
 import { createSandbox, DEMO_ACCOUNT } from './sandbox/app.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   });
   await vite.listen();
 
-  const site = config.sites.get(config.defaultSiteId)!;
+  const [site] = [...config.sites.values()] as [SiteConfig];
   console.log(
     [
       '',

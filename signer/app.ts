@@ -9,14 +9,17 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { errorBody, SignerError } from './errors.ts';
+import { requestLog, type LogWriter } from './log.ts';
+import { openApiDocument } from './openapi.ts';
 import { originGuard } from './origin.ts';
 import { sessionsRoutes, type SessionsDeps } from './sessions.ts';
 
 /**
  * The world the app runs in: its configuration, the fetch used to reach PAVE (tests pass the sandbox's),
- * the clock, how to find the client's IP, and the last gate before PAVE.
+ * the clock, how to find the client's IP, the last gate before PAVE, the idempotency store, and where
+ * the one JSON line per request goes (stdout by default).
  */
-export type AppDeps = SessionsDeps;
+export type AppDeps = SessionsDeps & { log?: LogWriter };
 
 /**
  * @example
@@ -27,8 +30,10 @@ export function createApp(deps: AppDeps): Hono {
   const allowedOrigins = new Set([...deps.config.sites.values()].flatMap((site) => site.allowedOrigins));
   const app = new Hono();
 
+  app.use(requestLog({ write: deps.log, now: deps.now }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument(), 200, { 'Access-Control-Allow-Origin': '*' }));
   app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) }));
   app.route('/v1/sessions', sessionsRoutes(deps));
 
@@ -42,7 +47,7 @@ export function createApp(deps: AppDeps): Hono {
       return c.json(errorBody('payload_too_large', 'The request body is too large.'), 413);
     }
     // Never a stack trace or an internal message in a response.
-    console.error(JSON.stringify({ level: 'error', message: 'unhandled error', error: String(error) }));
+    console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', request_id: c.get('requestId'), error: String(error) }));
     return c.json(errorBody('internal_error', 'Something went wrong on our side. Please try again.'), 500);
   });
   return app;

@@ -1,42 +1,34 @@
 /**
- * Turns an environment (plain strings) into the signer's typed configuration, or refuses with every
- * problem listed in plain words. Pure: entry files pass `process.env` or Worker bindings in.
+ * Turns an environment (plain strings) and, when given, a sites file into the signer's typed
+ * configuration — or refuses with every problem listed, one line each. Pure: entry files pass
+ * `process.env` or Worker bindings in, and how to read a file on their runtime.
  * @see ../../shared/design.md "Configuration"
  */
-import type { PaveCredentials } from './pave/sign.ts';
-import type { SessionSettings } from './pave/payload.ts';
-import { PAVE_THEMES, type PaveTheme } from './pave/types.ts';
-import { DEFAULT_TIMEOUT_MS } from './pave/client.ts';
-import { isSupportedCountry, type CountryCode } from './phone.ts';
-import { LANGUAGES } from '../widget/contract.ts';
+import { readSites, type Env } from './sites.ts';
+import { parseSiteSettings, readFlag, settingProblems, toSiteConfig, type SiteConfig } from './settings.ts';
 
-export const DEFAULT_PAVE_API_URL = 'https://openapi.paveapi.com';
+export type { Env } from './sites.ts';
+export type { SiteConfig } from './settings.ts';
+export { DEFAULT_PAVE_API_URL } from './settings.ts';
+
+/** The id of the one site configured by plain environment variables. */
 export const DEFAULT_SITE_ID = 'default';
-
-/** Everything the signer knows about one dealer site. */
-export interface SiteConfig {
-  id: string;
-  pave: { baseUrl: string; credentials: PaveCredentials; timeoutMs: number };
-  session: SessionSettings;
-  defaultCountry: CountryCode;
-  smsCountries: CountryCode[];
-  /** Exact origins (`scheme://host[:port]`) whose pages may call the signer for this site. */
-  allowedOrigins: string[];
-  requireVin: boolean;
-  /** Refuse a wrong check digit on non-North-American VINs too. */
-  strictVin: boolean;
-  limits: { ipPerMinute: number; phonePerHour: number; sitePerMinute: number };
-}
 
 export interface SignerConfig {
   sites: ReadonlyMap<string, SiteConfig>;
-  /** The site used when a request names none. */
-  defaultSiteId: string;
+  /**
+   * The site for a request that names none when its origin does not pick one site: the environment's
+   * site, or a sites file's `default_site`.
+   */
+  defaultSiteId: string | undefined;
   /** Read the client IP from `X-Forwarded-For` (only behind a proxy the dealer runs). */
   trustProxy: boolean;
 }
 
-export type Env = Record<string, string | undefined>;
+export interface LoadOptions {
+  /** Reads `SITES_FILE` (Node: `readFileSync(path, 'utf8')`); runtimes without files leave it out and use `SITES_JSON`. */
+  readFile?: (path: string) => string;
+}
 
 /** Thrown with a message fit for a terminal: one line per problem, no stack trace needed. */
 export class ConfigError extends Error {
@@ -47,136 +39,38 @@ export class ConfigError extends Error {
 }
 
 /**
- * @example loadConfig(process.env) // throws ConfigError when PAVE_API_KEY is missing
+ * One site from the environment, or every site of `SITES_JSON` / `SITES_FILE`.
+ * @example loadConfig(process.env, { readFile: (path) => readFileSync(path, 'utf8') }) // throws ConfigError when PAVE_API_KEY is missing
  */
-export function loadConfig(env: Env): SignerConfig {
-  const read = new EnvReader(env);
-  const site = readSite(read, DEFAULT_SITE_ID);
-  const trustProxy = read.boolean('TRUST_PROXY', false);
-  read.throwIfProblems();
-  return { sites: new Map([[site.id, site]]), defaultSiteId: site.id, trustProxy };
+export function loadConfig(env: Env, options: LoadOptions = {}): SignerConfig {
+  const problems: string[] = [];
+  const proxy = readFlag(env.TRUST_PROXY, false);
+  if ('problem' in proxy) problems.push(`TRUST_PROXY ${proxy.problem.replace(/\.$/, '')} (got "${env.TRUST_PROXY}").`);
+  const trustProxy = 'value' in proxy && proxy.value;
+
+  const sites = readSitesFrom(env, options);
+  if (!sites.ok) throw new ConfigError([...sites.problems, ...problems]);
+  if (problems.length) throw new ConfigError(problems);
+  return { sites: new Map(sites.sites.map((site) => [site.id, site])), defaultSiteId: sites.defaultSiteId, trustProxy };
 }
 
-function readSite(read: EnvReader, id: string): SiteConfig {
-  const defaultCountry = read.country('DEFAULT_COUNTRY', 'US');
-  return {
-    id,
-    pave: {
-      baseUrl: read.url('PAVE_API_URL', DEFAULT_PAVE_API_URL),
-      credentials: {
-        username: read.required('PAVE_USERNAME'),
-        apiKey: read.required('PAVE_API_KEY'),
-        apiSecret: read.required('PAVE_API_SECRET'),
-      },
-      timeoutMs: read.integer('PAVE_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 100, 60_000),
-    },
-    session: {
-      theme: read.oneOf('PAVE_THEME', PAVE_THEMES, 'PRO') as PaveTheme,
-      redirectUrl: read.optionalUrl('PAVE_REDIRECT_URL'),
-      language: read.oneOf('PAVE_LANGUAGE', LANGUAGES, 'en'),
-      smsFrom: read.optional('PAVE_SMS_FROM'),
-      dealerName: read.optional('PAVE_DEALER_NAME'),
-    },
-    defaultCountry,
-    smsCountries: read.countries('SMS_COUNTRIES', [defaultCountry]),
-    allowedOrigins: read.origins('ALLOWED_ORIGINS'),
-    requireVin: read.boolean('REQUIRE_VIN', false),
-    strictVin: read.boolean('STRICT_VIN', false),
-    limits: {
-      ipPerMinute: read.integer('RATE_LIMIT_IP', 20, 1, 1_000_000),
-      phonePerHour: read.integer('RATE_LIMIT_PHONE', 3, 1, 1_000_000),
-      sitePerMinute: read.integer('RATE_LIMIT_SITE', 60, 1, 1_000_000),
-    },
-  };
-}
-
-/** Reads typed values and collects every problem, so one start-up names them all. */
-class EnvReader {
-  private readonly problems: string[] = [];
-
-  constructor(private readonly env: Env) {}
-
-  throwIfProblems(): void {
-    if (this.problems.length) throw new ConfigError(this.problems);
-  }
-
-  optional(name: string): string | undefined {
-    const value = this.env[name]?.trim();
-    return value ? value : undefined;
-  }
-
-  required(name: string): string {
-    const value = this.optional(name);
-    if (value === undefined) this.problems.push(`${name} is required.`);
-    return value ?? '';
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const value = this.optional(name);
-    if (value === undefined) return fallback;
-    const match = allowed.find((option) => option.toLowerCase() === value.toLowerCase());
-    if (!match) this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}").`);
-    return match ?? fallback;
-  }
-
-  boolean(name: string, fallback: boolean): boolean {
-    const value = this.optional(name)?.toLowerCase();
-    if (value === undefined) return fallback;
-    if (['true', '1', 'yes'].includes(value)) return true;
-    if (['false', '0', 'no'].includes(value)) return false;
-    this.problems.push(`${name} must be true or false (got "${value}").`);
-    return fallback;
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const value = this.optional(name);
-    if (value === undefined) return fallback;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max) {
-      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}").`);
-      return fallback;
+function readSitesFrom(env: Env, options: LoadOptions): { ok: true; sites: SiteConfig[]; defaultSiteId: string | undefined } | { ok: false; problems: string[] } {
+  const inline = env.SITES_JSON?.trim();
+  const path = env.SITES_FILE?.trim();
+  if (inline && path) return { ok: false, problems: ['Set SITES_FILE or SITES_JSON, not both.'] };
+  if (inline) return readSites(inline, 'SITES_JSON', env);
+  if (path) {
+    if (!options.readFile) return { ok: false, problems: [`SITES_FILE cannot be read on this runtime: put the file's JSON in SITES_JSON instead.`] };
+    let text: string;
+    try {
+      text = options.readFile(path);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      return { ok: false, problems: [`SITES_FILE ${path} cannot be read${code ? ` (${code})` : ''}.`] };
     }
-    return number;
+    return readSites(text, `SITES_FILE ${path}`, env);
   }
-
-  url(name: string, fallback: string): string {
-    return this.optionalUrl(name) ?? fallback;
-  }
-
-  optionalUrl(name: string): string | undefined {
-    const value = this.optional(name);
-    if (value === undefined) return undefined;
-    if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-      this.problems.push(`${name} must be an http(s) URL (got "${value}").`);
-      return undefined;
-    }
-    return value;
-  }
-
-  country(name: string, fallback: CountryCode): CountryCode {
-    return this.countries(name, [fallback])[0] ?? fallback;
-  }
-
-  countries(name: string, fallback: CountryCode[]): CountryCode[] {
-    const value = this.optional(name);
-    if (value === undefined) return fallback;
-    const codes = value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
-    const unknown = codes.filter((code) => !isSupportedCountry(code));
-    if (unknown.length || !codes.length) {
-      this.problems.push(`${name} must list ISO 3166 alpha-2 country codes such as US, CA (got "${value}").`);
-      return fallback;
-    }
-    return codes as CountryCode[];
-  }
-
-  origins(name: string): string[] {
-    const value = this.required(name);
-    const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
-    for (const origin of origins) {
-      if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
-        this.problems.push(`${name} entries must be origins like https://www.dealer.example, without a path or trailing slash (got "${origin}").`);
-      }
-    }
-    return origins;
-  }
+  const settings = parseSiteSettings(env);
+  if (!settings.ok) return { ok: false, problems: settingProblems(settings.issues, env) };
+  return { ok: true, sites: [toSiteConfig(DEFAULT_SITE_ID, settings.settings)], defaultSiteId: DEFAULT_SITE_ID };
 }

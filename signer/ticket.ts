@@ -56,3 +56,12 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
     return undefined; // a length no base64 can have
   }
 }
+
+/**
+ * The ticket of an `Authorization: Bearer <ticket>` header, or `undefined`.
+ * @example bearerTicket('Bearer abc_-1') // 'abc_-1'
+ */
+export function bearerTicket(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer[ ]+([A-Za-z0-9_-]{1,128})[ ]*$/i);
+  return match?.[1];
+}

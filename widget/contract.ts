@@ -76,6 +76,15 @@ export const Phone = text(32).check(
   }, 'Enter a full phone number, with area code.'),
 );
 
+/** The model year of the vehicle on the dealer's page. */
+export const VehicleYear = z.int('The year must be a whole number.').check(z.gte(1900, 'The year must be 1900 or later.'), z.lte(2100, 'The year must be 2100 or earlier.'));
+
+/**
+ * `Idempotency-Key` header: printable ASCII, at most 64 characters. One per submission: the same key with
+ * the same body returns the first answer instead of creating (and texting) again.
+ */
+export const IdempotencyKey = z.string().check(z.regex(/^[\x21-\x7E]{1,64}$/, 'At most 64 printable ASCII characters, no spaces.'));
+
 export const SiteId = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'Unknown site id format.'));
 
 export const Metadata = z
@@ -98,6 +107,10 @@ export const CreateSessionRequest = z
     language: z.optional(z.enum(LANGUAGES, `Language must be one of ${LANGUAGES.join(', ')}.`)),
     site: z.optional(SiteId),
     metadata: z.optional(Metadata),
+    /** Year, make and model of the vehicle on the dealer's page, when the page knows them (PAVE pre-fills its results). */
+    year: z.optional(VehicleYear),
+    make: z.optional(text(60)),
+    model: z.optional(text(60)),
   })
   .check(
     z.superRefine((body, ctx) => {
@@ -130,6 +143,13 @@ export const SessionStatusResponse = z.object({
   updated_at: z.nullable(z.string()),
 });
 export type SessionStatusResponse = z.infer<typeof SessionStatusResponse>;
+
+/**
+ * Optional body of `POST /v1/sessions/:key/resend`: a corrected number to text instead ("change number").
+ * No body (or `{}`) texts the number the link went to first.
+ */
+export const ResendRequest = z.strictObject({ phone: z.optional(Phone) });
+export type ResendRequest = z.input<typeof ResendRequest>;
 
 /** `200` body of `POST /v1/sessions/:key/resend`. */
 export const ResendResponse = z.object({ sms_to: z.string() });

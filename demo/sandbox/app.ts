@@ -3,14 +3,17 @@
  * It checks the HMAC token exactly as documented, validates bodies like PAVE, keeps sessions in memory,
  * records the texts it would send, and can be told to misbehave.
  *
- * PAVE's routes: POST /v1/sessions, GET /v1/sessions/:key.
- * Sandbox controls (no auth, local only): /_sandbox/{outbox,requests,faults,reset}, /_sandbox/sessions/:key/status,
+ * PAVE's routes: POST /v1/sessions, GET /v1/sessions/:key, POST /v2/capture/sessions/:key/resend.
+ * Sandbox controls (no auth, local only): /_sandbox/{outbox,requests,faults,reset}, GET /_sandbox/sessions/:key,
+ * POST /_sandbox/sessions/:key/status (move a session through its lifecycle: `{"status": "PROCESS"}`),
  * and GET /capture/:key — a stand-in capture page when `captureBaseUrl` points here.
+ * Where PAVE's docs are silent, the sandbox follows `rules.ts`.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { FAULT_MODES, FaultSwitch, type FaultMode } from './faults.ts';
 import { CreateSessionBody, laravelErrors } from './schema.ts';
-import { paveTime, SandboxStore, STATUSES, type Status, type StoredSession } from './store.ts';
+import { RESEND, MESSAGES } from './rules.ts';
+import { paveTime, SandboxStore, STATUSES, type InternalField, type Status, type StoredSession } from './store.ts';
 import { verifyPaveAuth, type SandboxAccount } from './verify.ts';
 import { capturePage } from './capture-page.ts';
 
@@ -39,13 +42,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const app = new Hono<{ Variables: { account: SandboxAccount } }>();
 
   // Record every PAVE call with the status it got, so tests can prove what did (not) reach PAVE.
-  app.use('/v1/*', async (c, next) => {
+  const record: MiddlewareHandler = async (c, next) => {
     const body = c.req.method === 'GET' ? undefined : await c.req.raw.clone().text().then(parseLoose);
     await next();
     store.requests.push({ method: c.req.method, path: c.req.path, status: c.res.status, body, at: now().toISOString() });
-  });
+  };
+  app.use('/v1/*', record);
+  app.use('/v2/*', record);
 
-  app.use('/v1/*', async (c, next) => {
+  const misbehave: MiddlewareHandler = async (c, next) => {
     const fault = faults.take();
     if (!fault) return next();
     switch (fault.mode) {
@@ -64,7 +69,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         await sleep(10 * 60 * 1000, c.req.raw.signal);
         return;
     }
-  });
+  };
+  app.use('/v1/*', misbehave);
+  app.use('/v2/*', misbehave);
 
   app.use('/v1/*', async (c, next) => {
     const auth = verifyPaveAuth(c.req.raw.headers, accounts, now());
@@ -73,13 +80,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     await next();
   });
 
+  // v2 authenticates with the API key alone, as documented (rules.ts).
+  app.use('/v2/*', async (c, next) => {
+    const token = c.req.header(RESEND.authHeader);
+    const account = accounts.find((candidate) => candidate.apiKey === token);
+    if (!token || !account) return c.json({ message: MESSAGES.unauthenticated }, 401);
+    c.set('account', account);
+    await next();
+  });
+
   app.post('/v1/sessions', async (c) => {
     const account = c.get('account');
     const raw = await c.req.text();
     const json = raw ? parseLoose(raw) : {};
-    if (json === undefined) return c.json({ message: 'The given data was invalid.', errors: { body: ['The body must be JSON.'] } }, 400);
+    if (json === undefined) return c.json({ message: MESSAGES.invalid, errors: { body: ['The body must be JSON.'] } }, 400);
     const parsed = CreateSessionBody.safeParse(json);
-    if (!parsed.success) return c.json({ message: 'The given data was invalid.', errors: laravelErrors(parsed.error) }, 400);
+    if (!parsed.success) return c.json({ message: MESSAGES.invalid, errors: laravelErrors(parsed.error) }, 400);
 
     const body = parsed.data;
     const key = store.newKey('DMO');
@@ -104,27 +120,42 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       },
       vehicle: body.vehicle ?? null,
       owner: account.apiKey,
+      resends: 0,
     };
     store.sessions.set(key, session);
-    if (body.sms) {
-      store.outbox.push({
-        session_key: key,
-        to: body.sms.to,
-        to_name: body.sms.to_name ?? null,
-        from: body.sms.from ?? null,
-        by: body.sms.by ?? null,
-        body: `${body.sms.by ?? 'PAVE'}: ${body.sms.to_name ? `Hi ${body.sms.to_name}, s` : 'S'}tart your vehicle inspection here: ${session.capture_url}`,
-        sent_at: time,
-      });
-    }
+    if (body.sms) text(session, 'create', body.sms, time);
     return c.json(publicSession(session), 201);
   });
 
   app.get('/v1/sessions/:key', (c) => {
     const account = c.get('account');
     const session = store.sessions.get(c.req.param('key'));
-    if (!session || session.owner !== account.apiKey) return c.json({ message: 'Session KEY cannot be found.' }, 404);
+    if (!session || session.owner !== account.apiKey) return c.json({ message: MESSAGES.notFound }, 404);
     return c.json(publicSession(session));
+  });
+
+  app.post('/v2/capture/sessions/:key/resend', async (c) => {
+    const account = c.get('account');
+    const session = store.sessions.get(c.req.param('key'));
+    if (!session || session.owner !== account.apiKey) return c.json({ message: MESSAGES.notFound }, 404);
+    const raw = await c.req.text();
+    const json = (raw.trim() ? parseLoose(raw) : {}) as { phone?: unknown } | undefined;
+    if (!json || typeof json !== 'object') return c.json({ message: MESSAGES.invalid, errors: { body: ['The body must be JSON.'] } }, 400);
+    if (json.phone !== undefined && (typeof json.phone !== 'string' || !/^\+[1-9]\d{7,14}$/.test(json.phone))) {
+      return c.json({ message: MESSAGES.invalid, errors: { phone: [RESEND.messages.badPhone] } }, 400);
+    }
+    const current = session.options.sms as StoredSms | undefined;
+    const to = (json.phone as string | undefined) ?? current?.to;
+    if (session.resends >= RESEND.perSession) return c.json({ message: RESEND.messages.alreadyResent }, 400);
+    if (!RESEND.openStatuses.includes(session.status)) return c.json({ message: RESEND.messages.closed }, 400);
+    if (now().getTime() - Date.parse(session.created_at) > RESEND.windowMs) return c.json({ message: RESEND.messages.tooOld }, 400);
+    if (!to) return c.json({ message: RESEND.messages.noRecipient }, 400);
+
+    const sms: StoredSms = { ...current, to };
+    session.options = { ...session.options, sms };
+    session.resends += 1;
+    text(session, 'resend', sms, paveTime(now()));
+    return c.json({ message: RESEND.messages.sent, session_key: session.session_key, phone: to });
   });
 
   // ---- sandbox controls ----
@@ -145,10 +176,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     faults.clear();
     return c.json({ ok: true });
   });
+  app.get('/_sandbox/sessions/:key', (c) => {
+    const session = store.sessions.get(c.req.param('key'));
+    if (!session) return c.json({ message: MESSAGES.notFound }, 404);
+    return c.json({ ...publicSession(session), resends: session.resends });
+  });
   app.post('/_sandbox/sessions/:key/status', async (c) => {
     const session = store.sessions.get(c.req.param('key'));
     const body = (await c.req.json().catch(() => ({}))) as { status?: string };
-    if (!session) return c.json({ message: 'Session KEY cannot be found.' }, 404);
+    if (!session) return c.json({ message: MESSAGES.notFound }, 404);
     if (!STATUSES.includes(body.status as Status)) return c.json({ message: `status must be one of ${STATUSES.join(', ')}` }, 400);
     setStatus(session, body.status as Status, now());
     return c.json(publicSession(session));
@@ -174,7 +210,28 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return c.json({ message: 'Server Error' }, 500);
   });
 
+  /** "Sends" a text: into the outbox, worded the way a dealer's PAVE key might word it. */
+  function text(session: StoredSession, kind: 'create' | 'resend', sms: StoredSms, at: string): void {
+    store.outbox.push({
+      kind,
+      session_key: session.session_key,
+      to: sms.to,
+      to_name: sms.to_name ?? null,
+      from: sms.from ?? null,
+      by: sms.by ?? null,
+      body: `${sms.by ?? 'PAVE'}: ${sms.to_name ? `Hi ${sms.to_name}, s` : 'S'}tart your vehicle inspection here: ${session.capture_url}`,
+      sent_at: at,
+    });
+  }
+
   return { app, store, faults };
+}
+
+interface StoredSms {
+  to: string;
+  to_name?: string;
+  from?: string;
+  by?: string;
 }
 
 const LIFECYCLE: readonly Status[] = ['IDLE', 'STARTED', 'PROCESS', 'QC_PASSED', 'CONFIRM', 'COMPLETE'];
@@ -190,8 +247,8 @@ function setStatus(session: StoredSession, status: Status, at: Date): void {
   session.updated_at = time;
 }
 
-function publicSession(session: StoredSession): Omit<StoredSession, 'owner'> {
-  const { owner: _owner, ...rest } = session;
+function publicSession(session: StoredSession): Omit<StoredSession, InternalField> {
+  const { owner: _owner, resends: _resends, ...rest } = session;
   return rest;
 }
 

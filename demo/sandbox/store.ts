@@ -22,9 +22,16 @@ export interface StoredSession {
   vehicle: Record<string, unknown> | null;
   /** Which account created it: another account's key cannot read it. */
   owner: string;
+  /** How many times its text was resent (PAVE allows one). */
+  resends: number;
 }
 
+/** Fields of a stored session that PAVE would never show. */
+export type InternalField = 'owner' | 'resends';
+
 export interface OutboxMessage {
+  /** `create` for the first text, `resend` for PAVE's v2 resend. */
+  kind: 'create' | 'resend';
   session_key: string;
   to: string;
   to_name: string | null;

@@ -3,6 +3,7 @@
  * and never importing signer/pave, so a bug in the signer's signing fails the tests instead of being copied.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { MESSAGES } from './rules.ts';
 
 export interface SandboxAccount {
   username: string;
@@ -23,17 +24,17 @@ export function verifyPaveAuth(headers: Headers, accounts: readonly SandboxAccou
   const token = headers.get('API-Token');
   const timestamp = headers.get('API-Timestamp');
   const account = accounts.find((candidate) => candidate.apiKey === apiKey);
-  if (!account || !token || !timestamp) return { ok: false, message: 'Unauthenticated.' };
+  if (!account || !token || !timestamp) return { ok: false, message: MESSAGES.unauthenticated };
 
   const time = ISO_UTC.test(timestamp) ? Date.parse(timestamp) : NaN;
   if (Number.isNaN(time) || Math.abs(now.getTime() - time) > TIMESTAMP_WINDOW_MS) {
-    return { ok: false, message: 'API-Timestamp is outside the allowed window.' };
+    return { ok: false, message: MESSAGES.staleTimestamp };
   }
   // The HMAC covers the header verbatim, whatever ISO form it uses.
   const expected = createHmac('sha256', account.apiSecret).update(`${account.username}:${account.apiKey}@${timestamp}`).digest('hex');
   const given = Buffer.from(token, 'utf8');
   if (given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected, 'utf8'))) {
-    return { ok: false, message: 'Unauthenticated.' };
+    return { ok: false, message: MESSAGES.unauthenticated };
   }
   return { ok: true, account };
 }

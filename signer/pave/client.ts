@@ -2,11 +2,13 @@
  * A tiny runtime-neutral PAVE client: signs each call, bounds it in time, and turns every answer
  * into a closed union the signer can map to its own error codes. No Hono, no `node:`.
  *
- * It never retries a Create Session: PAVE documents no duplicate protection, so a retry after PAVE
- * may have received the request could text the customer twice.
+ * Retries: exactly one, and only when the connection never opened (refused, DNS), so PAVE cannot have
+ * received the request. Never after a timeout, a reset or any answer: PAVE documents no duplicate
+ * protection, so a blind retry of a create (or a resend) could text the customer twice.
  */
+import { isNeverConnected } from './connect-error.ts';
 import { paveAuthHeaders, type PaveCredentials } from './sign.ts';
-import { PaveErrorBody, PaveSession, type PaveCreateSessionBody } from './types.ts';
+import { PaveErrorBody, PaveSession, type PaveCreateSessionBody, type PaveResendBody } from './types.ts';
 
 export interface PaveClientOptions {
   /** e.g. `https://openapi.paveapi.com` (no trailing `/v1`). */
@@ -14,7 +16,7 @@ export interface PaveClientOptions {
   credentials: PaveCredentials;
   fetch?: typeof fetch;
   now?: () => Date;
-  /** Whole-call budget (headers and body) in milliseconds. */
+  /** Whole-call budget (headers, body, and the one retry of a refused connection) in milliseconds. */
   timeoutMs?: number;
 }
 
@@ -30,11 +32,19 @@ export interface PaveClient {
   createSession(body: PaveCreateSessionBody): Promise<PaveOutcome<PaveSession>>;
   /** `GET /v1/sessions/:key`. */
   getSession(sessionKey: string): Promise<PaveOutcome<PaveSession>>;
+  /**
+   * `POST /v2/capture/sessions/:key/resend`: texts the link again (PAVE allows it once per session, within
+   * seven days, before `QC_PASSED`), to `phone` when given. Any 2xx is success; its body is not relied on.
+   */
+  resendSms(sessionKey: string, body: PaveResendBody): Promise<PaveOutcome<null>>;
   /** The branded capture URL PAVE recommends, for responses that lack `capture_url`. */
   captureUrlFor(sessionKey: string): string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** The `reason` of a 2xx without a body. */
+const EMPTY_BODY = 'empty body';
 
 /**
  * @example
@@ -47,20 +57,30 @@ export function createPaveClient(options: PaveClientOptions): PaveClient {
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function call(method: string, path: string, body?: unknown): Promise<PaveOutcome<unknown>> {
+  async function call(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<PaveOutcome<unknown>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
+    const attempt = async () => {
       const response = await doFetch(`${baseUrl}${path}`, {
         method,
-        headers: await paveAuthHeaders(options.credentials, now()),
+        // Minted per attempt: the token covers the timestamp it is sent with.
+        headers: { ...(await paveAuthHeaders(options.credentials, now())), ...extraHeaders },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });
-      const text = await response.text();
+      return { status: response.status, text: await response.text() };
+    };
+    try {
+      let answer: { status: number; text: string };
+      try {
+        answer = await attempt();
+      } catch (error) {
+        if (controller.signal.aborted || !isNeverConnected(error)) throw error;
+        answer = await attempt(); // the connection never opened: PAVE cannot have seen the first try
+      }
       // A fetch that ignores the signal (some test doubles, some runtimes) must not outlive the budget.
       if (controller.signal.aborted) return { ok: false, kind: 'timeout' };
-      return interpret(response.status, text);
+      return interpret(answer.status, answer.text);
     } catch (error) {
       if (controller.signal.aborted) return { ok: false, kind: 'timeout' };
       return { ok: false, kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
@@ -80,6 +100,19 @@ export function createPaveClient(options: PaveClientOptions): PaveClient {
   return {
     createSession: (body) => session('POST', '/v1/sessions', body),
     getSession: (key) => session('GET', `/v1/sessions/${encodeURIComponent(key)}`),
+    async resendSms(key, body) {
+      // Decision: PAVE documents only `API-Access-Token: <api key>` for the v2 resend; the v1 signature
+      // headers go along too (harmless if ignored, and enough if v2 checks them like v1).
+      const outcome = await call('POST', `/v2/capture/sessions/${encodeURIComponent(key)}/resend`, body, {
+        'API-Access-Token': options.credentials.apiKey,
+      });
+      if (outcome.ok) return { ok: true, status: outcome.status, value: null };
+      // An empty 200/204 is success for a resend; a page that is not JSON (a proxy's) is not.
+      if (outcome.kind === 'unavailable' && outcome.reason === EMPTY_BODY && outcome.status !== undefined) {
+        return { ok: true, status: outcome.status, value: null };
+      }
+      return outcome;
+    },
     captureUrlFor: (key) => `https://${options.credentials.username}.vehiclecapture.com/${key}`,
   };
 }
@@ -92,7 +125,8 @@ function interpret(status: number, text: string): PaveOutcome<unknown> {
     json = undefined;
   }
   if (status >= 200 && status < 300) {
-    return json === undefined ? { ok: false, kind: 'unavailable', status, reason: 'unparseable body' } : { ok: true, status, value: json };
+    if (json !== undefined) return { ok: true, status, value: json };
+    return { ok: false, kind: 'unavailable', status, reason: text.trim() ? 'unparseable body' : EMPTY_BODY };
   }
   if (status >= 400 && status < 500) {
     const parsed = PaveErrorBody.safeParse(json);

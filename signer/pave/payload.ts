@@ -1,7 +1,8 @@
 /**
  * Maps a validated widget request plus server-side site settings onto PAVE's Create Session body.
- * Pure. The browser supplies only the customer's own data; everything that could redirect a customer
- * or change what a text says comes from `SessionSettings`.
+ * Pure. The browser supplies only the customer's own data (and the dealer page's vehicle); everything
+ * that could redirect a customer or change what a text says comes from `SessionSettings`.
+ * @see ../../../shared/pave-api.md "POST /v1/sessions"
  */
 import type { PaveCreateSessionBody, PaveTheme } from './types.ts';
 
@@ -15,6 +16,8 @@ export interface SessionSettings {
   smsFrom?: string;
   /** Business name shown in the text. */
   dealerName?: string;
+  /** `session.client_id`: the dealer's own reference for the rooftop, echoed back in PAVE's results. */
+  clientId?: string;
 }
 
 /** The customer's side, already validated and normalised. */
@@ -23,8 +26,15 @@ export interface CustomerInput {
   /** E.164, required for `sms`. */
   phone?: string;
   vin?: string;
+  /** The customer's name: the SMS recipient name, and PAVE's contact when it has a first and a last name. */
   name?: string;
   language?: string;
+  /** Pass-through data (e.g. a lead id), sent as `session.reference`. */
+  metadata?: Record<string, string>;
+  /** What the dealer's page knows about the vehicle besides its VIN. */
+  year?: number;
+  make?: string;
+  model?: string;
 }
 
 /**
@@ -37,14 +47,27 @@ export function buildCreateSessionBody(settings: SessionSettings, customer: Cust
       theme: settings.theme,
       redirect_url: settings.redirectUrl,
       language: (customer.language ?? settings.language).toUpperCase(),
+      client_id: settings.clientId,
+      contact: customer.name ? contactOf(customer.name) : undefined,
+      reference: customer.metadata && Object.keys(customer.metadata).length ? customer.metadata : undefined,
     }),
   };
-  if (customer.vin) body.vehicle = { vin: customer.vin };
+  const vehicle = compact({ vin: customer.vin, year: customer.year, make: customer.make, model: customer.model });
+  if (Object.keys(vehicle).length) body.vehicle = vehicle;
   if (customer.delivery === 'sms') {
     if (!customer.phone) throw new TypeError('buildCreateSessionBody: sms delivery needs a phone number');
     body.sms = compact({ to: customer.phone, to_name: customer.name, from: settings.smsFrom, by: settings.dealerName });
   }
   return body;
+}
+
+/**
+ * PAVE wants both names when `contact` is sent. "Jane Smith" → Jane / Smith, "Mary Ann Smith" → Mary / Ann Smith;
+ * a single word is no contact at all (it still greets the customer as `sms.to_name`).
+ */
+export function contactOf(name: string): { first_name: string; last_name: string } | undefined {
+  const [first, ...rest] = name.trim().split(/\s+/);
+  return first && rest.length ? { first_name: first, last_name: rest.join(' ') } : undefined;
 }
 
 /** Drops `undefined` and empty strings: PAVE should see a field only when it has a value. */

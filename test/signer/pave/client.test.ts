@@ -1,0 +1,103 @@
+/**
+ * The PAVE client on its own: what it sends, how it reads answers, and its one retry.
+ */
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { createPaveClient } from '../../../signer/pave/client.ts';
+
+const credentials = { username: 'demo', apiKey: 'test_key', apiSecret: 'test_secret' };
+const NOW = new Date('2021-05-30T12:49:19Z');
+
+/** A fetch that records each call and answers from a list. */
+function scripted(...answers: Array<Response | Error>) {
+  const calls: Array<{ url: string; init: RequestInit }> = [];
+  const fetch: typeof globalThis.fetch = async (input, init = {}) => {
+    calls.push({ url: String(input), init });
+    const next = answers.shift();
+    if (!next) throw new Error('no more answers');
+    if (next instanceof Error) throw next;
+    return next;
+  };
+  return { calls, fetch };
+}
+
+const refused = () => new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+const client = (fetch: typeof globalThis.fetch, timeoutMs = 1000) => createPaveClient({ baseUrl: 'https://pave.test/', credentials, fetch, now: () => NOW, timeoutMs });
+
+describe('PAVE client', () => {
+  it('signs a create and reads the session', async () => {
+    const { calls, fetch } = scripted(Response.json({ session_key: 'DMO-7K2P9QX4ZT', capture_url: 'https://demo.vehiclecapture.com/DMO-7K2P9QX4ZT' }, { status: 201 }));
+    const outcome = await client(fetch).createSession({ session: { theme: 'PRO' } });
+    expect(outcome).toEqual({ ok: true, status: 201, value: { session_key: 'DMO-7K2P9QX4ZT', capture_url: 'https://demo.vehiclecapture.com/DMO-7K2P9QX4ZT', options: undefined } });
+    expect(calls[0]?.url).toBe('https://pave.test/v1/sessions');
+    expect(calls[0]?.init).toMatchObject({ method: 'POST', body: '{"session":{"theme":"PRO"}}' });
+    expect(calls[0]?.init.headers).toEqual({
+      'API-Key': 'test_key',
+      'API-Timestamp': '2021-05-30T12:49:19Z',
+      'API-Token': 'a6b241ef7d86fe9618fc419463663d74f5e722240cec33281dee460252a99355',
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+    });
+  });
+
+  it('resends on v2 with API-Access-Token (and the v1 signature), any 2xx being success', async () => {
+    const { calls, fetch } = scripted(new Response(null, { status: 204 }), Response.json({ message: 'SMS has been resent.' }));
+    const pave = client(fetch);
+    expect(await pave.resendSms('DMO-7K2P9QX4ZT', {})).toEqual({ ok: true, status: 204, value: null });
+    expect(await pave.resendSms('DMO-7K2P9QX4ZT', { phone: '+16474551234' })).toEqual({ ok: true, status: 200, value: null });
+    expect(calls.map((call) => [call.url, call.init.body])).toEqual([
+      ['https://pave.test/v2/capture/sessions/DMO-7K2P9QX4ZT/resend', '{}'],
+      ['https://pave.test/v2/capture/sessions/DMO-7K2P9QX4ZT/resend', '{"phone":"+16474551234"}'],
+    ]);
+    expect(calls[0]?.init.headers).toMatchObject({ 'API-Access-Token': 'test_key', 'API-Key': 'test_key' });
+  });
+
+  it('does not take a proxy’s HTML page for a sent text', async () => {
+    const { fetch } = scripted(new Response('<html>portal</html>', { status: 200 }));
+    expect(await client(fetch).resendSms('DMO-7K2P9QX4ZT', {})).toEqual({ ok: false, kind: 'unavailable', status: 200, reason: 'unparseable body' });
+  });
+
+  it('reads PAVE’s errors in both shapes, and anything else', async () => {
+    const { fetch } = scripted(
+      Response.json({ message: 'The given data was invalid.', errors: { 'sms.to': ['Bad number.'] } }, { status: 400 }),
+      Response.json({ message: 'Session KEY cannot be found.' }, { status: 404 }),
+      new Response('Bad Gateway', { status: 502 }),
+      new Response('not json', { status: 422 }),
+    );
+    const pave = client(fetch);
+    expect(await pave.createSession({})).toEqual({ ok: false, kind: 'rejected', status: 400, message: 'The given data was invalid.', fields: { 'sms.to': ['Bad number.'] } });
+    expect(await pave.getSession('DMO-7K2P9QX4ZT')).toEqual({ ok: false, kind: 'rejected', status: 404, message: 'Session KEY cannot be found.', fields: {} });
+    expect(await pave.getSession('DMO-7K2P9QX4ZT')).toEqual({ ok: false, kind: 'unavailable', status: 502, reason: 'HTTP 502' });
+    expect(await pave.getSession('DMO-7K2P9QX4ZT')).toEqual({ ok: false, kind: 'rejected', status: 422, message: 'HTTP 422', fields: {} });
+  });
+
+  it('retries exactly once, and only when the connection never opened', async () => {
+    const again = scripted(refused(), Response.json({ session_key: 'DMO-7K2P9QX4ZT' }, { status: 201 }));
+    expect((await client(again.fetch).createSession({})).ok).toBe(true);
+    expect(again.calls).toHaveLength(2);
+
+    const twice = scripted(refused(), refused(), Response.json({}));
+    expect(await client(twice.fetch).createSession({})).toMatchObject({ ok: false, kind: 'unavailable' });
+    expect(twice.calls).toHaveLength(2);
+
+    const reset = scripted(new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) }), Response.json({}));
+    expect(await client(reset.fetch).createSession({})).toMatchObject({ ok: false, kind: 'unavailable' });
+    expect(reset.calls).toHaveLength(1);
+  });
+
+  it('gives up at the budget, whatever the fetch does', async () => {
+    const ignoresSignal: typeof fetch = () => new Promise((resolve) => setTimeout(() => resolve(Response.json({ session_key: 'DMO-7K2P9QX4ZT' })), 200));
+    expect(await client(ignoresSignal, 50).createSession({})).toEqual({ ok: false, kind: 'timeout' });
+  });
+
+  it('with the real fetch: a closed port is refused twice and reported unavailable', async () => {
+    const server = createServer();
+    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+    await new Promise((resolve) => server.close(resolve));
+    let attempts = 0;
+    const counting: typeof fetch = (input, init) => ((attempts += 1), fetch(input, init));
+    const pave = createPaveClient({ baseUrl: `http://127.0.0.1:${port}`, credentials, fetch: counting, timeoutMs: 5000 });
+    expect(await pave.createSession({})).toMatchObject({ ok: false, kind: 'unavailable' });
+    expect(attempts).toBe(2);
+  });
+});
