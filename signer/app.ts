@@ -2,8 +2,8 @@
  * The signer's Hono app, built from configuration and injected world (fetch, clock).
  * Runtime-neutral: entry files (node.ts, worker.ts, …) only turn their environment into a config.
  *
- * Order of defences: secure headers → origin (403 before anything else) → body limit → content type →
- * JSON → schema → site rules → PAVE.
+ * Order of defences: secure headers → origin (403 before anything else) → per-IP limit → body limit →
+ * content type → JSON → schema → site rules → admit (bot check, per-number and per-site limits) → PAVE.
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -11,12 +11,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import { errorBody, SignerError } from './errors.ts';
 import { originGuard } from './origin.ts';
 import { sessionsRoutes, type SessionsDeps } from './sessions.ts';
+import { createDefences, type DefenceDeps } from './defences.ts';
 
 /**
  * The world the app runs in: its configuration, the fetch used to reach PAVE (tests pass the sandbox's),
- * the clock, how to find the client's IP, and the last gate before PAVE.
+ * the clock, how to find the client's IP, the rate-limit store and logger, and the last gate before PAVE
+ * (by default the bot check and the limits of `defences.ts`).
  */
-export type AppDeps = SessionsDeps;
+export type AppDeps = SessionsDeps & Omit<DefenceDeps, 'config'>;
 
 /**
  * @example
@@ -30,7 +32,11 @@ export function createApp(deps: AppDeps): Hono {
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) }));
-  app.route('/v1/sessions', sessionsRoutes(deps));
+
+  // Defences (issue 5): the per-IP gate before any body is read; the rest in `admit`, right before PAVE.
+  const defences = createDefences(deps);
+  app.use('/v1/sessions', defences.ipGate);
+  app.route('/v1/sessions', sessionsRoutes({ ...deps, admit: deps.admit ?? defences.admit }));
 
   app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
   app.onError((error, c) => {

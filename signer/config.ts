@@ -9,6 +9,7 @@ import { PAVE_THEMES, type PaveTheme } from './pave/types.ts';
 import { DEFAULT_TIMEOUT_MS } from './pave/client.ts';
 import { isSupportedCountry, type CountryCode } from './phone.ts';
 import { LANGUAGES } from '../widget/contract.ts';
+import { TURNSTILE_VERIFY_URL } from './turnstile.ts';
 
 export const DEFAULT_PAVE_API_URL = 'https://openapi.paveapi.com';
 export const DEFAULT_SITE_ID = 'default';
@@ -25,7 +26,9 @@ export interface SiteConfig {
   requireVin: boolean;
   /** Refuse a wrong check digit on non-North-American VINs too. */
   strictVin: boolean;
-  limits: { ipPerMinute: number; phonePerHour: number; sitePerMinute: number };
+  limits: { ipPerMinute: number; phonePerHour: number; sitePerMinute: number; sitePerDay: number };
+  /** Cloudflare Turnstile bot check: on when a secret is set. */
+  turnstile?: { secret: string; verifyUrl: string };
 }
 
 export interface SignerConfig {
@@ -86,8 +89,17 @@ function readSite(read: EnvReader, id: string): SiteConfig {
       ipPerMinute: read.integer('RATE_LIMIT_IP', 20, 1, 1_000_000),
       phonePerHour: read.integer('RATE_LIMIT_PHONE', 3, 1, 1_000_000),
       sitePerMinute: read.integer('RATE_LIMIT_SITE', 60, 1, 1_000_000),
+      // A sliding log keeps one entry per session of the last day: bounded so a store stays small.
+      sitePerDay: read.integer('RATE_LIMIT_SITE_DAY', 1000, 1, 100_000),
     },
+    turnstile: readTurnstile(read),
   };
+}
+
+function readTurnstile(read: EnvReader): SiteConfig['turnstile'] {
+  const secret = read.optional('TURNSTILE_SECRET');
+  const verifyUrl = read.url('TURNSTILE_VERIFY_URL', TURNSTILE_VERIFY_URL);
+  return secret === undefined ? undefined : { secret, verifyUrl };
 }
 
 /** Reads typed values and collects every problem, so one start-up names them all. */

@@ -21,7 +21,8 @@ describe('loadConfig', () => {
     expect(site.defaultCountry).toBe('US');
     expect(site.smsCountries).toEqual(['US']);
     expect(site.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
-    expect(site.limits).toEqual({ ipPerMinute: 20, phonePerHour: 3, sitePerMinute: 60 });
+    expect(site.limits).toEqual({ ipPerMinute: 20, phonePerHour: 3, sitePerMinute: 60, sitePerDay: 1000 });
+    expect(site.turnstile).toBeUndefined();
     expect(config.trustProxy).toBe(false);
   });
 
@@ -64,5 +65,18 @@ describe('loadConfig', () => {
     })();
     expect(message).toContain('PAVE_THEME');
     expect(message).not.toContain(baseEnv.PAVE_API_SECRET);
+  });
+
+  it('reads the defences: per-day site ceiling and the Turnstile bot check', () => {
+    const site = loadConfig({ ...baseEnv, RATE_LIMIT_SITE_DAY: '250', TURNSTILE_SECRET: 'ts-secret', TURNSTILE_VERIFY_URL: 'http://127.0.0.1:9301/siteverify' }).sites.get('default')!;
+    expect(site.limits.sitePerDay).toBe(250);
+    expect(site.turnstile).toEqual({ secret: 'ts-secret', verifyUrl: 'http://127.0.0.1:9301/siteverify' });
+    expect(loadConfig({ ...baseEnv, TURNSTILE_SECRET: 'ts-secret' }).sites.get('default')!.turnstile?.verifyUrl).toBe(
+      'https://challenges.cloudflare.com/turnstile/v0/siteverify',
+    );
+    expect(problemsOf({ ...baseEnv, RATE_LIMIT_SITE_DAY: '0', TURNSTILE_VERIFY_URL: 'challenges' })).toEqual([
+      'RATE_LIMIT_SITE_DAY must be a whole number from 1 to 100000 (got "0").',
+      'TURNSTILE_VERIFY_URL must be an http(s) URL (got "challenges").',
+    ]);
   });
 });
