@@ -4,7 +4,7 @@
  */
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from 'redis';
 import { connectRedisStore, createRedisStore, redactUrl } from '../../../signer/limiter/redis.ts';
 import type { LimitStore } from '../../../signer/limiter/store.ts';
@@ -15,20 +15,26 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6390';
 /** Every key of this run lives under this prefix, so parallel runs sharing a Redis never meet. */
 const RUN = `pave-capture-test:${randomUUID()}:`;
 
-const client = createClient({ url: REDIS_URL, disableOfflineQueue: true });
+const client = createClient({ url: REDIS_URL, disableOfflineQueue: true, socket: { connectTimeout: 2000, reconnectStrategy: false } });
 client.on('error', () => {});
 const stores: LimitStore[] = [];
+let unavailable: Error | undefined;
 
 beforeAll(async () => {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(
+    unavailable = new Error(
       `No Redis at ${redactUrl(REDIS_URL)} (${(error as Error).message}). These tests need one: run them through \`npm test\`, ` +
         'which starts redis-server on 127.0.0.1:6390, or start one yourself (redis-server --port 6390) or set REDIS_URL.',
     );
   }
 }, 10_000);
+
+// Every test fails (none is skipped) when there is no Redis.
+beforeEach(() => {
+  if (unavailable) throw unavailable;
+});
 
 afterAll(async () => {
   for (const store of stores) await store.close();
