@@ -74,7 +74,10 @@ function redisAnswers(port) {
 
 function portTaken(port) {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1', () => socket.destroy() || resolve(true));
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.on('error', () => resolve(false));
   });
 }
@@ -98,8 +101,11 @@ async function startRedis() {
   }
   const dir = mkdtempSync(join(tmpdir(), 'pave-capture-redis-'));
   const server = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Redis's own log is shown only if it fails to start.
+  let log = '';
+  for (const stream of [server.stdout, server.stderr]) stream.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
   const stop = () => {
     if (server.exitCode === null) server.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
@@ -113,7 +119,7 @@ async function startRedis() {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   stop();
-  console.error(`redis-server did not start on 127.0.0.1:${port}: the rate-limit tests cannot run.`);
+  console.error(`${log}\nredis-server did not start on 127.0.0.1:${port}: the rate-limit tests cannot run.`);
   process.exit(1);
 }
 
