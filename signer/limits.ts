@@ -79,11 +79,25 @@ export interface Limiter {
  * await limiter.enforce(attemptChecks(attempt), { site: attempt.site.id });
  */
 export function createLimiter(options: { store: LimitStore; now: () => Date; log: Logger }): Limiter {
+  // A flood is thousands of refusals a second: log the first per counter each minute, then a count.
+  const lastLogged = new Map<string, { at: number; suppressed: number }>();
+  const shouldLog = (key: string, nowMs: number): number | undefined => {
+    const last = lastLogged.get(key);
+    if (last && nowMs - last.at < MINUTE) {
+      last.suppressed += 1;
+      return undefined;
+    }
+    if (lastLogged.size >= 10_000) lastLogged.clear();
+    lastLogged.set(key, { at: nowMs, suppressed: 0 });
+    return last?.suppressed ?? 0;
+  };
+
   return {
     async enforce(checks, context = {}) {
       let verdict;
+      const nowMs = options.now().getTime();
       try {
-        verdict = await options.store.take(checks, options.now().getTime());
+        verdict = await options.store.take(checks, nowMs);
       } catch (error) {
         // Fail closed: without counters, every request could be a paid text.
         options.log({ level: 'error', event: 'limit_store_unavailable', error: error instanceof Error ? error.name : 'unknown' });
@@ -92,7 +106,10 @@ export function createLimiter(options: { store: LimitStore; now: () => Date; log
       if (verdict.ok) return;
       const dimension = dimensionOf(verdict.key);
       const retryAfter = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-      options.log({ level: 'warn', event: 'rate_limited', dimension, site: context.site, who: describe(verdict.key), retry_after_s: retryAfter });
+      const suppressed = shouldLog(verdict.key, nowMs);
+      if (suppressed !== undefined) {
+        options.log({ level: 'warn', event: 'rate_limited', dimension, site: context.site, who: describe(verdict.key), retry_after_s: retryAfter, unlogged_since: suppressed });
+      }
       throw new SignerError('rate_limited', MESSAGES[dimension], { headers: { 'Retry-After': String(retryAfter) } });
     },
   };

@@ -97,6 +97,17 @@ describe('per destination number', () => {
     expect(JSON.stringify(stack.logs)).not.toContain('2025550143');
   });
 
+  it('logs a flood of refusals once a minute per counter, with a count, not once per request', async () => {
+    const stack = createDefendedStack({ env: { RATE_LIMIT_IP: '1' } });
+    for (let i = 0; i < 51; i++) await stack.post(link, {}, '198.51.100.66');
+    expect(stack.logs).toEqual([expect.objectContaining({ event: 'rate_limited', dimension: 'ip', who: 'ip:198.51.100.66', unlogged_since: 0 })]);
+    stack.clock.advance(MINUTE);
+    await stack.post(link, {}, '198.51.100.66');
+    await stack.post(link, {}, '198.51.100.66');
+    expect(stack.logs.at(-1)).toEqual(expect.objectContaining({ event: 'rate_limited', dimension: 'ip', unlogged_since: 49 }));
+    expect(stack.logs).toHaveLength(2);
+  });
+
   it('spends nothing of the site’s ceilings when the number is refused (all or nothing)', async () => {
     const stack = createDefendedStack({ env: { RATE_LIMIT_PHONE: '1', RATE_LIMIT_SITE: '4' } });
     expect((await stack.post(sms('2025550143'))).status).toBe(201);
