@@ -48,7 +48,8 @@ export interface Defences {
  */
 export function createDefences(deps: DefenceDeps): Defences {
   const log = deps.log ?? consoleLogger;
-  const limiter = createLimiter({ store: deps.store ?? createMemoryStore(), now: deps.now ?? (() => new Date()), log });
+  const store = deps.store ?? createMemoryStore({ evictFirst: (key) => key.startsWith('ip:') });
+  const limiter = createLimiter({ store, now: deps.now ?? (() => new Date()), log });
 
   // The site is named in the body, which the IP gate must not read yet: the page's origin says which
   // site(s) it can be. An origin shared by several sites gets the most generous of their IP ceilings.

@@ -3,8 +3,8 @@
  * several instances each would count alone, so use `redis.ts` there.
  *
  * Memory is bounded: logs never grow past their limit (refused hits are not stored), logs whose window
- * has passed are swept, and past `maxKeys` the least recently used keys are dropped first — the busy
- * site counters stay, a flood of one-off client addresses goes.
+ * has passed are swept, and past `maxKeys` the least recently used keys are dropped — those `evictFirst`
+ * picks before any other, so a flood of one-off client addresses cannot push a victim's number out.
  */
 import { waitForRoom, type LimitCheck, type LimitStore, type LimitVerdict } from './store.ts';
 
@@ -16,6 +16,8 @@ interface Log {
 export interface MemoryStoreOptions {
   /** Most keys kept at once (default 100 000 — a few MB). */
   maxKeys?: number;
+  /** Keys to drop before any other when over `maxKeys` (the cheap-to-lose ones, e.g. per-IP counters). */
+  evictFirst?: (key: string) => boolean;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface MemoryStoreOptions {
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): LimitStore & { size(): number } {
   const maxKeys = options.maxKeys ?? 100_000;
+  const evictFirst = options.evictFirst ?? (() => false);
   const logs = new Map<string, Log>();
   let takesSinceSweep = 0;
 
@@ -39,9 +42,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): LimitStore 
   const sweep = (nowMs: number) => {
     for (const [key, log] of logs) if (!live(key, log.windowMs, nowMs).length) logs.delete(key);
     // Map order is least recently used first (every take re-inserts its keys).
-    for (const key of logs.keys()) {
-      if (logs.size <= maxKeys) break;
-      logs.delete(key);
+    for (const preferred of [true, false]) {
+      for (const key of logs.keys()) {
+        if (logs.size <= maxKeys) return;
+        if (!preferred || evictFirst(key)) logs.delete(key);
+      }
     }
   };
 

@@ -24,4 +24,15 @@ describe('memory store: bounded', () => {
     // The site's counter was used by every take, so it survived with every hit.
     expect(await store.take([{ ...site, limit: 1000 }], T0 + 1000)).toEqual({ ok: false, key: site.key, retryAfterMs: 86_400_000 - 1000 });
   });
+
+  it('drops the keys `evictFirst` picks before any other', async () => {
+    const store = createMemoryStore({ maxKeys: 50, evictFirst: (key) => key.startsWith('ip:') });
+    const victim = { key: 'phone:+12025550143', limit: 1, windowMs: 3_600_000 };
+    expect(await store.take([victim], T0)).toEqual({ ok: true });
+    // A flood of one-off addresses, the victim's counter untouched (least recently used of all) …
+    for (let i = 0; i < 1000; i++) await store.take([{ key: `ip:${i}`, limit: 5, windowMs: 60_000 }], T0 + i);
+    expect(store.size()).toBeLessThanOrEqual(50);
+    // … and it still remembers the text.
+    expect((await store.take([victim], T0 + 1000)).ok).toBe(false);
+  });
 });

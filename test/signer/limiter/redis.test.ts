@@ -121,6 +121,22 @@ describe('two signer instances sharing one Redis', () => {
     expect((await a.post(link, {}, '198.51.100.7')).status).toBe(201);
   });
 
+  it('share the per-day site ceiling, reopening 24 hours after the oldest session', async () => {
+    const { a, b, clock } = await twoInstances({ RATE_LIMIT_SITE_DAY: '2' });
+    const link = { delivery: 'link' };
+    expect((await a.post(link, {}, '192.0.2.1')).status).toBe(201);
+    clock.advance(3_600_000);
+    expect((await b.post(link, {}, '192.0.2.2')).status).toBe(201);
+    clock.advance(3_600_000);
+    const refused = await a.post(link, {}, '192.0.2.3');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Retry-After')).toBe(String(22 * 3600));
+    expect(((await refused.json()) as any).error.message).toMatch(/today/);
+    expect((await b.post(link, {}, '192.0.2.4')).status).toBe(429);
+    clock.advance(22 * 3_600_000);
+    expect((await b.post(link, {}, '192.0.2.5')).status).toBe(201);
+  });
+
   it('never text one number more than allowed, even under a concurrent burst across both', async () => {
     const { a, b, texts } = await twoInstances({ RATE_LIMIT_IP: '100' });
     const sms = { delivery: 'sms', phone: '+1 (202) 555-0177' };
