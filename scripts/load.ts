@@ -130,7 +130,7 @@ try {
   }
   console.log(
     `\nsigner memory after GC: rss ${mb(before.rss)} → ${mb(after.rss)}, heap used ${mb(before.heapUsed)} → ${mb(after.heapUsed)}` +
-      ` (the memory store holds one hit per create for a day, so heap grows with creates by design)`,
+      ` (the memory store keeps each client address for a minute and each create for a day, by design)`,
   );
 } finally {
   signer.child.kill();
