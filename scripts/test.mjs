@@ -5,9 +5,16 @@
  * It finds a Chromium first: $CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own download.
  * On a Debian machine where it runs as root and finds none, it installs Debian's `chromium` with apt
  * (`npx playwright install` cannot download browsers on machines without general internet access).
+ *
+ * The rate-limit tests need a real Redis: $REDIS_URL when set, otherwise a `redis-server` this script
+ * starts on 127.0.0.1:$REDIS_PORT (default 6390) and stops at the end — installing Debian's when missing,
+ * as root. No Redis means a loud failure, never skipped tests.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 
 // Not test-results/: Playwright empties that folder when it starts.
 const RESULTS = '.reports';
@@ -37,6 +44,85 @@ function installDebianChromium() {
   spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
 }
 
+function onPath(name) {
+  return (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, name)).find((path) => existsSync(path));
+}
+
+function installDebianRedis() {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) return;
+  console.log('No redis-server found: installing Debian’s redis-server with apt-get…');
+  // RUNLEVEL=1: install the binary without starting Debian's own service on port 6379.
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
+}
+
+/** Resolves true when something on 127.0.0.1:port answers PING with PONG. */
+function redisAnswers(port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
+    socket.setTimeout(500, () => socket.destroy());
+    socket.on('data', (data) => {
+      socket.destroy();
+      resolve(String(data).startsWith('+PONG'));
+    });
+    socket.on('error', () => resolve(false));
+    socket.on('close', () => resolve(false));
+  });
+}
+
+function portTaken(port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+/** A Redis for the tests: `{ url, stop }`, or exits with the reason. */
+async function startRedis() {
+  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: () => {} };
+  let binary = onPath('redis-server');
+  if (!binary) {
+    installDebianRedis();
+    binary = onPath('redis-server');
+  }
+  if (!binary) {
+    console.error('No redis-server for the rate-limit tests. Install one (Debian: apt-get install redis-server) or set REDIS_URL.');
+    process.exit(1);
+  }
+  const port = Number(process.env.REDIS_PORT ?? 6390);
+  if (await portTaken(port)) {
+    console.error(`Port ${port} on 127.0.0.1 is taken, so the tests cannot start their Redis there. Stop what listens there, or set REDIS_PORT (a free port) or REDIS_URL (a Redis to use).`);
+    process.exit(1);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'pave-capture-redis-'));
+  const server = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Redis's own log is shown only if it fails to start.
+  let log = '';
+  for (const stream of [server.stdout, server.stderr]) stream.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
+  const stop = () => {
+    if (server.exitCode === null) server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('exit', stop);
+  for (let attempt = 0; attempt < 50 && server.exitCode === null; attempt++) {
+    if (await redisAnswers(port)) {
+      console.log(`redis-server ${port} started for the tests (pid ${server.pid}).`);
+      return { url: `redis://127.0.0.1:${port}`, stop };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  stop();
+  console.error(`${log}\nredis-server did not start on 127.0.0.1:${port}: the rate-limit tests cannot run.`);
+  process.exit(1);
+}
+
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
@@ -63,7 +149,11 @@ if (!chromium) {
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
-const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/vitest.json`]);
+const redis = await startRedis();
+const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/vitest.json`], {
+  REDIS_URL: redis.url,
+});
+redis.stop();
 const playwrightStatus = run('npx', ['playwright', 'test', '--reporter=list,json'], {
   CHROMIUM_PATH: chromium,
   PLAYWRIGHT_JSON_OUTPUT_NAME: `${RESULTS}/playwright.json`,

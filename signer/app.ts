@@ -2,8 +2,8 @@
  * The signer's Hono app, built from configuration and injected world (fetch, clock).
  * Runtime-neutral: entry files (node.ts, worker.ts, …) only turn their environment into a config.
  *
- * Order of defences: secure headers → origin (403 before anything else) → body limit → content type →
- * JSON → schema → site rules → PAVE.
+ * Order of defences: secure headers → origin (403 before anything else) → per-IP limit → body limit →
+ * content type → JSON → schema → site rules → admit (bot check, per-number and per-site limits) → PAVE.
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -13,13 +13,15 @@ import { requestLog, type LogWriter } from './log.ts';
 import { openApiDocument } from './openapi.ts';
 import { originGuard } from './origin.ts';
 import { sessionsRoutes, type SessionsDeps } from './sessions.ts';
+import { createDefences, type DefenceDeps } from './defences.ts';
 
 /**
  * The world the app runs in: its configuration, the fetch used to reach PAVE (tests pass the sandbox's),
- * the clock, how to find the client's IP, the last gate before PAVE, the idempotency store, and where
- * the one JSON line per request goes (stdout by default).
+ * the clock, how to find the client's IP, the idempotency and rate-limit stores, the last gate before PAVE
+ * (by default the bot check and the limits of `defences.ts`), and where log lines go: `log` gets the one
+ * line per request, `events` the alerts (stdout/stderr by default).
  */
-export type AppDeps = SessionsDeps & { log?: LogWriter };
+export type AppDeps = SessionsDeps & Omit<DefenceDeps, 'config'> & { log?: LogWriter };
 
 /**
  * @example
@@ -35,7 +37,11 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/openapi.json', (c) => c.json(openApiDocument(), 200, { 'Access-Control-Allow-Origin': '*' }));
   app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) }));
-  app.route('/v1/sessions', sessionsRoutes(deps));
+
+  // Defences (issue 5): the per-IP gate before any body is read; the rest in `admit`, right before PAVE.
+  const defences = createDefences(deps);
+  app.use('/v1/sessions', defences.ipGate);
+  app.route('/v1/sessions', sessionsRoutes({ ...deps, admit: deps.admit ?? defences.admit }));
 
   app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
   app.onError((error, c) => {

@@ -1,18 +1,110 @@
 /**
- * The client's IP for rate limits and idempotency fingerprints. Entries pass what their runtime knows
- * (the socket's address); `X-Forwarded-For` counts only with `TRUST_PROXY=true`, behind a proxy the
- * dealer runs — otherwise anyone could pick their own IP by sending the header.
+ * Who is calling: the client address the per-IP limit counts, read the way design.md fixes it.
+ * - Node: the socket's address. `X-Forwarded-For` counts only with `TRUST_PROXY=true`, and then only its
+ *   right-most entry — the one the dealer's own proxy appended. Entries further left are whatever the
+ *   client typed, so trusting them would let anyone dodge the limit with a made-up header.
+ * - Workers: `CF-Connecting-IP`, which Cloudflare sets and a client cannot.
+ * Runtime-neutral: no `node:net`; the entry file passes in how to read the socket.
  */
 import type { Context } from 'hono';
 
+/** Reads the client address of a request, or `undefined` when the runtime cannot tell. */
+export type ClientIpReader = (c: Context) => string | undefined;
+
 /**
- * @example app = createApp({ config, clientIp: clientIpFrom(config.trustProxy, (c) => getConnInfo(c).remote.address) })
+ * The reader of the Node, Deno and Bun entries: `socketAddress` is how their runtime tells the peer's address.
+ * @example clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address })
  */
-export function clientIpFrom(trustProxy: boolean, socketIp: (c: Context) => string | undefined): (c: Context) => string | undefined {
-  if (!trustProxy) return socketIp;
+export function clientIpReader(options: { trustProxy: boolean; socketAddress: ClientIpReader }): ClientIpReader {
   return (c) => {
-    // The proxy appends the address it saw: the last entry is the one our own proxy vouches for.
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',').map((part) => part.trim()).filter(Boolean);
-    return forwarded?.at(-1) ?? socketIp(c);
+    const socket = options.socketAddress(c);
+    if (!options.trustProxy) return socket;
+    return lastForwardedFor(c.req.header('X-Forwarded-For')) ?? socket;
   };
+}
+
+/**
+ * The right-most valid address of an `X-Forwarded-For` value (several headers arrive joined by commas).
+ * @example lastForwardedFor('203.0.113.9, 198.51.100.7') // '198.51.100.7'
+ */
+export function lastForwardedFor(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const entries = header.split(',');
+  const last = entries[entries.length - 1]!;
+  // Only the last hop is the proxy's word; if it wrote garbage, fall back to the socket, never further left.
+  return normalizeIp(last);
+}
+
+/**
+ * A canonical address, or `undefined` when the text is not one: IPv4 dotted quad, IPv6 in lower-case
+ * full form; brackets, ports and zone ids dropped; IPv4-mapped IPv6 (`::ffff:1.2.3.4`, what a dual-stack
+ * Node socket reports) turned back into IPv4 so both spellings share one counter.
+ * @example normalizeIp('[2001:DB8::1]:443') // '2001:db8:0:0:0:0:0:1'
+ */
+export function normalizeIp(raw: string): string | undefined {
+  let text = raw.trim();
+  if (text.length > 64) return undefined;
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(text);
+  if (bracketed) text = bracketed[1]!;
+  else if (/^[\d.]+:\d{1,5}$/.test(text)) text = text.slice(0, text.lastIndexOf(':')); // "1.2.3.4:5678"
+  text = text.replace(/%[\w.-]+$/, ''); // zone id: fe80::1%eth0
+
+  const v4 = parseIPv4(text);
+  if (v4) return v4.join('.');
+  const v6 = parseIPv6(text);
+  if (!v6) return undefined;
+  const mapped = v6.slice(0, 5).every((group) => group === 0) && v6[5] === 0xffff;
+  if (mapped) return [v6[6]! >> 8, v6[6]! & 0xff, v6[7]! >> 8, v6[7]! & 0xff].join('.');
+  return v6.map((group) => group.toString(16)).join(':');
+}
+
+/**
+ * The counter key of an address. An IPv6 customer usually holds a whole /64 and can pick any address in
+ * it, so IPv6 counts per /64; an address nobody could read shares one `unknown` counter (stricter, never
+ * unlimited).
+ * @example ipLimitKey('2001:db8:1:2:aaaa::1') // '2001:db8:1:2::/64'
+ */
+export function ipLimitKey(ip: string | undefined): string {
+  const canonical = ip === undefined ? undefined : normalizeIp(ip);
+  if (!canonical) return 'unknown';
+  if (!canonical.includes(':')) return canonical;
+  return `${canonical.split(':').slice(0, 4).join(':')}::/64`;
+}
+
+function parseIPv4(text: string): number[] | undefined {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!match) return undefined;
+  const octets = match.slice(1).map((part) => (part.length > 1 && part.startsWith('0') ? NaN : Number(part)));
+  return octets.every((octet) => octet >= 0 && octet <= 255) ? octets : undefined;
+}
+
+/** Eight 16-bit groups, or `undefined`. Accepts one `::` and a dotted IPv4 as the last part. */
+function parseIPv6(text: string): number[] | undefined {
+  if (!/^[0-9a-fA-F:.]+$/.test(text)) return undefined;
+  const halves = text.split('::');
+  if (halves.length > 2 || (halves.length === 2 && halves[0]!.includes('.'))) return undefined;
+  const head = groupsOf(halves[0]!);
+  const tail = halves.length === 2 ? groupsOf(halves[1]!) : [];
+  if (!head || !tail) return undefined;
+  if (halves.length === 1) return head.length === 8 ? head : undefined;
+  const missing = 8 - head.length - tail.length;
+  return missing >= 1 ? [...head, ...new Array<number>(missing).fill(0), ...tail] : undefined;
+}
+
+function groupsOf(part: string): number[] | undefined {
+  if (part === '') return [];
+  const pieces = part.split(':');
+  const groups: number[] = [];
+  for (const [index, piece] of pieces.entries()) {
+    if (index === pieces.length - 1 && piece.includes('.')) {
+      const v4 = parseIPv4(piece);
+      if (!v4) return undefined;
+      groups.push((v4[0]! << 8) | v4[1]!, (v4[2]! << 8) | v4[3]!);
+    } else if (/^[0-9a-fA-F]{1,4}$/.test(piece)) {
+      groups.push(parseInt(piece, 16));
+    } else {
+      return undefined;
+    }
+  }
+  return groups;
 }

@@ -3,7 +3,7 @@
  * resolves `hono`, `zod` and `libphonenumber-js` from package.json). Same environment as on Node.
  */
 import { createApp } from './app.ts';
-import { clientIpFrom } from './client-ip.ts';
+import { clientIpReader } from './client-ip.ts';
 import { ConfigError, loadConfig } from './config.ts';
 
 /** The slice of Deno's API this entry uses (no Deno types in this Node-checked project). */
@@ -23,7 +23,7 @@ try {
   const app = createApp({
     config,
     // Deno passes the connection info as the handler's second argument; Hono hands it on as `c.env`.
-    clientIp: clientIpFrom(config.trustProxy, (c) => (c.env as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname),
+    clientIp: clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => (c.env as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname }),
   });
   Deno.serve({ port: Number(env.PORT ?? 8787), hostname: env.HOST ?? '0.0.0.0' }, (request, info) => app.fetch(request, info));
 } catch (error) {

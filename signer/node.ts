@@ -6,15 +6,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.ts';
-import { clientIpFrom } from './client-ip.ts';
+import { clientIpReader } from './client-ip.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { createRedisIdempotencyStore } from './idempotency/redis.ts';
+import { connectRedis, createRedisStore, redactUrl } from './limiter/redis.ts';
+import { consoleLogger } from './log.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
 try {
   const config = loadConfig(process.env, { readFile: (path) => readFileSync(path, 'utf8') });
   const port = Number(process.env.PORT ?? 8787);
-  const app = createApp({ config, clientIp: clientIpFrom(config.trustProxy, (c) => getConnInfo(c).remote.address) });
+  const clientIp = clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address });
+  const shared = process.env.REDIS_URL ? await connectSharedStores(process.env.REDIS_URL) : {};
+  const app = createApp({ config, clientIp, ...shared });
   serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
     console.log(`pave-capture signer on http://localhost:${info.port} (OpenAPI: /openapi.json)`);
     for (const site of config.sites.values()) {
@@ -25,4 +30,19 @@ try {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
   process.exit(1);
+}
+
+/**
+ * `REDIS_URL`: rate-limit counters and idempotent answers shared by every instance, over one connection;
+ * a Redis that does not answer stops the start.
+ */
+async function connectSharedStores(url: string) {
+  try {
+    const client = await connectRedis(url, {
+      onError: (error) => consoleLogger({ level: 'error', event: 'redis_connection', error: error.message }),
+    });
+    return { store: createRedisStore({ client }), idempotency: createRedisIdempotencyStore({ client }) };
+  } catch (error) {
+    throw new ConfigError([`REDIS_URL: ${error instanceof Error ? error.message : `cannot connect to ${redactUrl(url)}`}`]);
+  }
 }

@@ -19,6 +19,7 @@ import { checkVin } from '../widget/vin.ts';
 import type { SignerConfig, SiteConfig } from './config.ts';
 import { errorBody, errorResponse, invalidField, SignerError } from './errors.ts';
 import { digestOf } from './idempotency/digest.ts';
+import { failClosed } from './idempotency/fail-closed.ts';
 import { createMemoryIdempotencyStore } from './idempotency/memory.ts';
 import { once } from './idempotency/once.ts';
 import type { IdempotencyStore, StoredAnswer } from './idempotency/store.ts';
@@ -84,7 +85,7 @@ export const IDEMPOTENCY = {
 
 export function sessionsRoutes(deps: SessionsDeps): Hono {
   const registry = createSiteRegistry(deps.config, { fetch: deps.fetch, now: deps.now });
-  const store = deps.idempotency ?? createMemoryIdempotencyStore();
+  const store = failClosed(deps.idempotency ?? createMemoryIdempotencyStore());
   const context: RouteContext = { deps, registry };
 
   const app = new Hono();

@@ -14,6 +14,7 @@ import type { SessionSettings } from './pave/payload.ts';
 import type { PaveCredentials } from './pave/sign.ts';
 import { PAVE_THEMES } from './pave/types.ts';
 import { isSupportedCountry, type CountryCode } from './phone.ts';
+import { TURNSTILE_VERIFY_URL } from './turnstile.ts';
 
 export const DEFAULT_PAVE_API_URL = 'https://openapi.paveapi.com';
 
@@ -29,7 +30,9 @@ export interface SiteConfig {
   requireVin: boolean;
   /** Refuse a wrong check digit on non-North-American VINs too. */
   strictVin: boolean;
-  limits: { ipPerMinute: number; phonePerHour: number; sitePerMinute: number };
+  limits: { ipPerMinute: number; phonePerHour: number; sitePerMinute: number; sitePerDay: number };
+  /** Cloudflare Turnstile bot check: on when a secret is set. */
+  turnstile?: { secret: string; verifyUrl: string };
 }
 
 /**
@@ -157,6 +160,10 @@ export const SITE_SETTINGS = {
   RATE_LIMIT_IP: setting(integer(1, 1_000_000), 20),
   RATE_LIMIT_PHONE: setting(integer(1, 1_000_000), 3),
   RATE_LIMIT_SITE: setting(integer(1, 1_000_000), 60),
+  // A sliding log keeps one entry per session of the last day: bounded so a store stays small.
+  RATE_LIMIT_SITE_DAY: setting(integer(1, 100_000), 1000),
+  TURNSTILE_SECRET: setting(text(256)),
+  TURNSTILE_VERIFY_URL: setting(httpUrl, TURNSTILE_VERIFY_URL),
 };
 
 export type SettingName = keyof typeof SITE_SETTINGS;
@@ -188,7 +195,7 @@ export function parseSiteSettings(raw: Readonly<Record<string, unknown>>): { ok:
 }
 
 /** Settings whose values never appear in a message. */
-export const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['PAVE_API_KEY', 'PAVE_API_SECRET']);
+export const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['PAVE_API_KEY', 'PAVE_API_SECRET', 'TURNSTILE_SECRET']);
 
 /**
  * What a sites-file site never takes from the environment: its own pages (one dealer's page must never
@@ -220,7 +227,8 @@ export function toSiteConfig(id: string, s: SiteSettings, defaults: { clientId?:
     allowedOrigins: s.ALLOWED_ORIGINS,
     requireVin: s.REQUIRE_VIN,
     strictVin: s.STRICT_VIN,
-    limits: { ipPerMinute: s.RATE_LIMIT_IP, phonePerHour: s.RATE_LIMIT_PHONE, sitePerMinute: s.RATE_LIMIT_SITE },
+    limits: { ipPerMinute: s.RATE_LIMIT_IP, phonePerHour: s.RATE_LIMIT_PHONE, sitePerMinute: s.RATE_LIMIT_SITE, sitePerDay: s.RATE_LIMIT_SITE_DAY },
+    turnstile: s.TURNSTILE_SECRET === undefined ? undefined : { secret: s.TURNSTILE_SECRET, verifyUrl: s.TURNSTILE_VERIFY_URL },
   };
 }
 

@@ -49,8 +49,13 @@ export async function once(options: OnceOptions, run: () => Promise<StoredAnswer
         throw error;
       }
       const keep = options.keepFor(answer);
-      if (keep > 0) await store.set(key, { state: 'done', request, answer }, keep);
-      else await store.delete(key);
+      try {
+        if (keep > 0) await store.set(key, { state: 'done', request, answer }, keep);
+        else await store.delete(key);
+      } catch {
+        // PAVE has answered: this customer gets that answer even if the store has gone away. The claim
+        // expires after `runMs`; until then a repeat waits and is told to try again, never creates twice.
+      }
       return { kind: 'fresh', answer };
     }
     const record = await store.get(key);

@@ -25,7 +25,8 @@ describe('loadConfig — one site from the environment', () => {
     expect(site.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(site.requireVin).toBe(false);
     expect(site.strictVin).toBe(false);
-    expect(site.limits).toEqual({ ipPerMinute: 20, phonePerHour: 3, sitePerMinute: 60 });
+    expect(site.limits).toEqual({ ipPerMinute: 20, phonePerHour: 3, sitePerMinute: 60, sitePerDay: 1000 });
+    expect(site.turnstile).toBeUndefined();
     expect(config.trustProxy).toBe(false);
   });
 
@@ -57,7 +58,7 @@ describe('loadConfig — one site from the environment', () => {
     expect(site.defaultCountry).toBe('CA');
     expect(site.smsCountries).toEqual(['US', 'CA']);
     expect([site.requireVin, site.strictVin]).toEqual([true, true]);
-    expect(site.limits).toEqual({ ipPerMinute: 5, phonePerHour: 2, sitePerMinute: 30 });
+    expect(site.limits).toEqual({ ipPerMinute: 5, phonePerHour: 2, sitePerMinute: 30, sitePerDay: 1000 });
     expect(config.trustProxy).toBe(true);
   });
 
@@ -166,7 +167,7 @@ describe('loadConfig — sites', () => {
       },
     };
     expect(problemsOf({ ...env, SITES_JSON: JSON.stringify(bad) })).toEqual([
-      expect.stringMatching(/^SITES_JSON: sites\.main-street\.PAVE_THEMES is not a setting \(the settings are PAVE_API_URL, .*RATE_LIMIT_SITE\)\.$/),
+      expect.stringMatching(/^SITES_JSON: sites\.main-street\.PAVE_THEMES is not a setting \(the settings are PAVE_API_URL, .*TURNSTILE_VERIFY_URL\)\.$/),
     ]);
     delete (bad.sites['main-street'] as Record<string, unknown>).PAVE_THEMES;
     expect(problemsOf({ ...env, SITES_JSON: JSON.stringify(bad) })).toEqual([
@@ -206,5 +207,18 @@ describe('loadConfig — sites', () => {
       SITES_JSON: JSON.stringify({ sites: { a: { ALLOWED_ORIGINS: 'https://a.example', PAVE_API_SECRET: { env: 'NORTH_SECRET' }, PAVE_API_KEY: 'k'.repeat(300) } } }),
     });
     expect(problems).toEqual(['SITES_JSON: sites.a.PAVE_API_KEY must be at most 256 characters.', 'SITES_JSON: sites.a.PAVE_API_SECRET must be at most 256 characters.']);
+  });
+
+  it('reads the defences: per-day site ceiling and the Turnstile bot check', () => {
+    const site = loadConfig({ ...baseEnv, RATE_LIMIT_SITE_DAY: '250', TURNSTILE_SECRET: 'ts-secret', TURNSTILE_VERIFY_URL: 'http://127.0.0.1:9301/siteverify' }).sites.get('default')!;
+    expect(site.limits.sitePerDay).toBe(250);
+    expect(site.turnstile).toEqual({ secret: 'ts-secret', verifyUrl: 'http://127.0.0.1:9301/siteverify' });
+    expect(loadConfig({ ...baseEnv, TURNSTILE_SECRET: 'ts-secret' }).sites.get('default')!.turnstile?.verifyUrl).toBe(
+      'https://challenges.cloudflare.com/turnstile/v0/siteverify',
+    );
+    expect(problemsOf({ ...baseEnv, RATE_LIMIT_SITE_DAY: '0', TURNSTILE_VERIFY_URL: 'challenges' })).toEqual([
+      'RATE_LIMIT_SITE_DAY must be a whole number from 1 to 100000 (got "0").',
+      'TURNSTILE_VERIFY_URL must be an http(s) URL (got "challenges").',
+    ]);
   });
 });

@@ -397,6 +397,15 @@ describe('POST /v1/sessions — admit (the gate before PAVE)', () => {
     refuse = false;
     expect((await gated.post({ delivery: 'link', vin: '1HGCM82633A004352' }, { 'Idempotency-Key': 'k' })).status).toBe(201);
   });
+
+  it('a store that stops answering refuses with 502 upstream_error and reaches no PAVE', async () => {
+    const down = () => Promise.reject(new Error('ECONNREFUSED 10.0.0.7:6379'));
+    const broken = createStack({}, {}, { idempotency: { get: down, set: down, add: down, delete: down } });
+    const response = await broken.post({ delivery: 'sms', phone: '2025550143' }, { 'Idempotency-Key': 'k' });
+    expect(response.status).toBe(502);
+    expect(await json(response)).toEqual({ error: { code: 'upstream_error', message: expect.not.stringMatching(/ECONN|10\.0\.0\.7/) } });
+    expect(broken.paveCalls()).toEqual([]);
+  });
 });
 
 describe('POST /v1/sessions — upstream discipline', () => {

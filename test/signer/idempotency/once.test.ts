@@ -62,4 +62,14 @@ describe('once', () => {
     expect(await o.store.get('k')).toBeUndefined();
     expect(await once(o, async () => answer)).toEqual({ kind: 'fresh', answer });
   });
+
+  it('still hands PAVE’s answer over when the store fails to keep it', async () => {
+    const store = createMemoryIdempotencyStore();
+    const flaky = { ...store, set: async () => Promise.reject(new Error('connection lost')) };
+    let runs = 0;
+    expect(await once(options({ store: flaky }), async () => (runs++, answer))).toEqual({ kind: 'fresh', answer });
+    // The claim stays until it expires: a repeat waits and gives up, it never creates a second session.
+    expect(await once(options({ store: flaky, runMs: 30 }), async () => (runs++, answer))).toEqual({ kind: 'busy' });
+    expect(runs).toBe(1);
+  });
 });
