@@ -1,34 +1,52 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createSession } from './api.ts';
+import { createSession, getStatus, resendSms } from './api.ts';
 import type { CreateSessionRequest, CreateSessionResponse, Delivery } from './contract.ts';
-import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
+import { isTouchPhone } from './device.ts';
+import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSessionStatusEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
 import { checkFields } from './fields.ts';
-import { initialState, next, type Action, type State, type WidgetError } from './machine.ts';
+import { canResend, FINAL_STATUSES, idle, next, type Action, type State, type WidgetError } from './machine.ts';
 import { formatPhoneAsTyped, maskPhone } from './phone.ts';
+import { createPoller, type PollOutcome, type Poller } from './poller.ts';
 import { styles } from './pave-capture.styles.ts';
+import { qrPath } from './qr.ts';
+import { forget, recall, remember, resumeKey } from './resume.ts';
 import { languageOf, stringsFor } from './strings/index.ts';
 import { normalizeVin } from './vin.ts';
 
+/** After a resend, the button rests this long: PAVE texts once per request, people press twice. */
+const RESEND_REST_MS = 30_000;
+
+type Handoff = Extract<State, { kind: 'link' | 'sms' }>;
+type FormState = Extract<State, { kind: 'idle' | 'sending' | 'error' }>;
+
 /**
- * Starts a PAVE vehicle inspection: collects the VIN and the customer's phone, asks the dealer's signer
- * for a session, then shows the capture link or confirms that it was texted.
+ * Starts a PAVE vehicle inspection: collects the VIN (and the phone number when the link is texted), asks
+ * the dealer's signer for a session, then hands it to the customer's phone — a QR code on a desktop, a
+ * "Start inspection" button on a phone, or a text message — and follows the session's progress.
+ *
+ * @tag pave-capture
  *
  * @fires pave-session-created - A session exists; `detail: {session_key, capture_url, delivery}`.
- * @fires pave-sms-sent - The capture link was texted; `detail: {session_key, sms_to}`.
+ * @fires pave-sms-sent - The capture link was texted (or texted again); `detail: {session_key, sms_to}`.
+ * @fires pave-session-status - The session's progress changed; `detail: {session_key, status}`.
  * @fires pave-error - A request failed; `detail: {code, message}`.
- * @fires pave-state-change - `detail: {from, to}` with states `idle`, `sending`, `link`, `sms`, `error`.
+ * @fires pave-state-change - `detail: {from, to}` with states `idle`, `sending`, `error`, `link`, `sms`.
  *
  * @csspart form - The form.
  * @csspart label - Field labels.
  * @csspart input - Both inputs; `vin-input` and `phone-input` name each.
  * @csspart hint - Help text under a field.
- * @csspart field-error - A field's error message.
- * @csspart button - Every button; also `button-primary`, `button-secondary`.
- * @csspart start-button - The "Start inspection" link.
- * @csspart result - The link or texted confirmation.
- * @csspart status - The polite busy message.
+ * @csspart message - Every message: field errors, the form error, status and notices.
+ * @csspart field-error - A field's error or warning message.
  * @csspart error - The form-level error message.
+ * @csspart status - Polite live messages: busy, session progress, copy and resend notices.
+ * @csspart button - Every button; also `button-primary`, `button-secondary`.
+ * @csspart start-button - The big "Start inspection" link on a phone.
+ * @csspart result - The hand-off: QR code, start button or texted confirmation.
+ * @csspart title - The hand-off's title.
+ * @csspart qr - The QR code (an SVG; dark modules on white whatever the theme, as cameras expect).
+ * @csspart link - The capture link under the QR code.
  *
  * @cssprop --pave-color-primary - Buttons and focus accents.
  * @cssprop --pave-color-on-primary - Text on primary buttons.
@@ -37,32 +55,35 @@ import { normalizeVin } from './vin.ts';
  * @cssprop --pave-color-background - Background of the widget and inputs.
  * @cssprop --pave-color-border - Input borders.
  * @cssprop --pave-color-error - Error text and invalid borders.
+ * @cssprop --pave-color-warning - VIN check-digit warning.
+ * @cssprop --pave-color-success - Session progress and notices.
  * @cssprop --pave-color-focus - Focus ring.
  * @cssprop --pave-radius - Corner radius.
  * @cssprop --pave-space - Base spacing.
  * @cssprop --pave-font - Font shorthand; inherits the page's font by default.
  * @cssprop --pave-max-width - Widest the widget grows.
+ * @cssprop --pave-qr-size - Side of the QR code.
  */
 export class PaveCapture extends LitElement {
   static override styles = styles;
 
-  /** Base URL of the dealer's signer, e.g. `https://sign.dealer.example`. */
+  /** Base URL of the dealer's signer, absolute or page-relative, e.g. `https://sign.dealer.example`. */
   @property() signer = '';
 
-  /** Public site id, when one signer serves several dealers. */
+  /** Public site id, when one signer serves several dealers. Also keys the remembered session. */
   @property() site = '';
 
-  /** `link` shows the link, `sms` texts it, `auto` offers both. */
+  /**
+   * `link` hands the link over (QR code on a desktop, button on a phone), `sms` texts it,
+   * `auto` starts with the link and offers "text it to me instead".
+   */
   @property({ reflect: true }) delivery: 'auto' | Delivery = 'auto';
-
-  /** Language of the widget and of PAVE's capture app (`en`, `fr`, `es`); defaults to the page's. */
-  @property({ reflect: true }) override lang = '';
 
   /** Country for phone numbers typed without `+` (ISO 3166 alpha-2). */
   @property() country = 'US';
 
   /** Make the VIN mandatory. */
-  @property({ type: Boolean, attribute: 'require-vin' }) requireVin = false;
+  @property({ type: Boolean, reflect: true, attribute: 'require-vin' }) requireVin = false;
 
   /** Prefilled VIN, e.g. the vehicle on the page. */
   @property() vin = '';
@@ -73,68 +94,116 @@ export class PaveCapture extends LitElement {
   /** Disable the whole form. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
-  @state() private current: State = initialState;
+  /**
+   * The native `lang` attribute, observed so that changing it re-renders; `lang` itself stays the
+   * platform's property. Without one, the closest `lang` on the page decides.
+   */
+  @property({ attribute: 'lang' }) private langAttribute: string | null = null;
+
+  @state() private current: State = idle('link');
   @state() private vinValue = '';
   @state() private phoneValue = '';
   @state() private shown = { vin: false, phone: false };
   /** The signer's per-field messages, cleared as soon as the field changes. */
   @state() private serverIssues: Record<string, string> = {};
+  /** A polite one-off notice ("Link copied."). */
+  @state() private notice = '';
 
   /** The last attempt, so a retry of the same request reuses its Idempotency-Key. */
   private lastAttempt: { body: string; key: string } | undefined;
+  private onPhone = false;
+  private poller: Poller | undefined;
+  private polled: string | undefined;
+  private resendTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onVisibility = () => (document.hidden ? this.poller?.pause() : this.poller?.resume());
 
-  /** The current state's name: `idle`, `sending`, `link`, `sms` or `error`. */
+  /** The current state's name: `idle`, `sending`, `error`, `link` or `sms`. */
   get state(): State['kind'] {
     return this.current.kind;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.onPhone = isTouchPhone();
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.track(undefined);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('vin')) this.vinValue = normalizeVin(this.vin);
     if (changed.has('phone')) this.phoneValue = formatPhoneAsTyped(this.phone, this.country);
+    if (changed.has('delivery')) this.dispatch({ type: 'configure', mode: this.defaultMode });
+    if (!this.hasUpdated) {
+      const session = recall(storage(), this.storageKey, Date.now());
+      if (session) this.dispatch({ type: 'resumed', session });
+    }
+  }
+
+  override updated(): void {
+    const s = this.current;
+    const live = (s.kind === 'link' || s.kind === 'sms') && s.tracking !== 'off' && !FINAL_STATUSES.has(s.status ?? '');
+    this.track(live && this.isConnected ? s.session : undefined);
+  }
+
+  private get defaultMode(): Delivery {
+    return this.delivery === 'sms' ? 'sms' : 'link';
+  }
+
+  private get storageKey() {
+    return resumeKey(this.signer, this.site);
+  }
+
+  /** The element's `lang`, else the closest ancestor's, else the document's. */
+  private get language() {
+    return languageOf(this.langAttribute || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
   }
 
   private get strings() {
     return stringsFor(this.language);
   }
 
-  /** The element's `lang`, else the closest ancestor's, else the document's. */
-  private get language(): string {
-    return this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
-  }
-
   override render() {
-    switch (this.current.kind) {
+    const s = this.current;
+    switch (s.kind) {
       case 'idle':
       case 'sending':
       case 'error':
-        return this.renderForm();
+        return this.renderForm(s);
       case 'link':
-        return this.renderLink(this.current.session);
+        return this.onPhone ? this.renderStart(s) : this.renderQr(s);
       case 'sms':
-        return this.renderSms(this.current.session);
+        return this.renderSms(s);
     }
   }
 
-  private report(delivery: Delivery = this.delivery === 'link' ? 'link' : 'sms') {
+  private report(mode: Delivery) {
     return checkFields(
       { vin: this.vinValue, phone: this.phoneValue, shown: this.shown },
-      { requireVin: this.requireVin, delivery, country: this.country, strings: this.strings },
+      { requireVin: this.requireVin, delivery: mode, country: this.country, strings: this.strings },
     );
   }
 
-  private renderForm() {
+  private renderForm(s: FormState) {
     const t = this.strings;
-    const report = this.report();
-    const sending = this.current.kind === 'sending';
-    const error = this.current.kind === 'error' ? this.current.error : undefined;
+    const { mode } = s;
+    const report = this.report(mode);
+    const busy = this.disabled || s.kind === 'sending';
     const vinError = report.vin ?? this.serverIssues.vin;
     const phoneError = report.phone ?? this.serverIssues.phone;
-    const showPhone = this.delivery !== 'link';
+    const error = s.kind === 'error' ? s.error : undefined;
+    const other: Delivery = mode === 'sms' ? 'link' : 'sms';
+    // Under `auto` a desktop may switch between the QR code and a text; a phone just continues.
+    const canSwitch = this.delivery === 'auto' && !this.onPhone;
     return html`
-      <form part="form" novalidate aria-busy=${sending} @submit=${this.onSubmit}>
-        <p class="intro">${t.intro}</p>
+      <form part="form" novalidate aria-busy=${s.kind === 'sending'} @submit=${this.onSubmit}>
+        <p>${t.intro}</p>
         <div class="field">
-          <label part="label" for="vin">${t.vinLabel} ${this.requireVin ? nothing : html`<span class="optional">${t.vinOptional}</span>`}</label>
+          <label part="label" for="vin">${t.vinLabel} ${this.requireVin ? nothing : html`<span class="hint">${t.vinOptional}</span>`}</label>
           <input
             part="input vin-input"
             id="vin"
@@ -144,7 +213,7 @@ export class PaveCapture extends LitElement {
             spellcheck="false"
             maxlength="30"
             ?required=${this.requireVin}
-            ?disabled=${this.disabled || sending}
+            ?disabled=${busy}
             aria-invalid=${vinError ? 'true' : 'false'}
             aria-describedby="vin-hint vin-message"
             .value=${this.vinValue}
@@ -152,11 +221,11 @@ export class PaveCapture extends LitElement {
             @blur=${() => (this.shown = { ...this.shown, vin: true })}
           />
           <p part="hint" class="hint" id="vin-hint">${t.vinHint}</p>
-          <p part="field-error" id="vin-message" class=${vinError ? 'field-error' : 'field-warning'} aria-live="polite">
+          <p part="message field-error" id="vin-message" class=${vinError ? 'error' : 'warning'} aria-live="polite">
             ${vinError ?? report.vinWarning ?? nothing}
           </p>
         </div>
-        ${showPhone
+        ${mode === 'sms'
           ? html`<div class="field">
               <label part="label" for="phone">${t.phoneLabel}</label>
               <input
@@ -167,8 +236,8 @@ export class PaveCapture extends LitElement {
                 inputmode="tel"
                 autocomplete="tel"
                 maxlength="32"
-                ?required=${this.delivery === 'sms'}
-                ?disabled=${this.disabled || sending}
+                required
+                ?disabled=${busy}
                 aria-invalid=${phoneError ? 'true' : 'false'}
                 aria-describedby="phone-hint phone-message"
                 .value=${this.phoneValue}
@@ -176,58 +245,90 @@ export class PaveCapture extends LitElement {
                 @blur=${() => (this.shown = { ...this.shown, phone: true })}
               />
               <p part="hint" class="hint" id="phone-hint">${t.phoneHint}</p>
-              <p part="field-error" id="phone-message" class="field-error" aria-live="polite">${phoneError ?? nothing}</p>
+              <p part="message field-error" id="phone-message" class="error" aria-live="polite">${phoneError ?? nothing}</p>
             </div>`
           : nothing}
         <div class="actions">
-          ${this.delivery !== 'link'
-            ? html`<button part="button button-primary" class="button primary" type="submit" value="sms" ?disabled=${this.disabled || sending}>
-                ${t.sendSms}
-              </button>`
-            : nothing}
-          ${this.delivery !== 'sms'
-            ? html`<button
-                part="button ${this.delivery === 'link' ? 'button-primary' : 'button-secondary'}"
-                class="button ${this.delivery === 'link' ? 'primary' : 'secondary'}"
-                type="submit"
-                value="link"
-                ?disabled=${this.disabled || sending}
-              >
-                ${t.showLink}
-              </button>`
-            : nothing}
+          ${this.button('submit', mode === 'sms' ? t.sendSms : this.onPhone ? t.continueHere : t.continueOnPhone, undefined, busy, true)}
+          ${canSwitch ? this.button('button', mode === 'sms' ? t.qrInstead : t.textInstead, () => this.choose(other), busy) : nothing}
         </div>
-        <p part="status" class="status" role="status">${sending ? t.sending : nothing}</p>
-        <p part="error" class="error" role="alert">${error ? (t.errors[error.code] ?? error.message) : nothing}</p>
+        <p part="message status" class="muted" role="status">${s.kind === 'sending' ? t.sending : nothing}</p>
+        <p part="message error" class="error" role="alert">${error ? (t.errors[error.code] ?? error.message) : nothing}</p>
       </form>
     `;
   }
 
-  private renderLink(session: CreateSessionResponse) {
+  /** The link on a phone: one big button that opens PAVE's capture app in this tab. */
+  private renderStart(s: Handoff) {
     const t = this.strings;
+    return this.result(
+      t.readyTitle,
+      t.readyIntro,
+      s,
+      html`<a part="button button-primary start-button" class="button primary big" href=${s.session.capture_url}>${t.startInspection}</a>`,
+      this.button('button', t.startOver, this.restart),
+    );
+  }
+
+  /** The link on a desktop: a QR code for the phone's camera, the link itself, and a copy button. */
+  private renderQr(s: Handoff) {
+    const t = this.strings;
+    const url = s.session.capture_url;
+    const { size, d } = qrPath(url);
+    const box = size + 8; // 4 modules of quiet zone on every side, as ISO 18004 asks
+    return this.result(
+      t.qrTitle,
+      t.qrIntro,
+      s,
+      html`<svg part="qr" class="qr" role="img" aria-label=${t.qrLabel} viewBox="-4 -4 ${box} ${box}" shape-rendering="crispEdges">
+          ${svg`<rect x="-4" y="-4" width=${box} height=${box} fill="#fff"></rect><path d=${d} fill="#000"></path>`}
+        </svg>
+        <p>${t.linkLabel} <a part="link" class="link" href=${url} target="_blank" rel="noopener">${url}</a></p>`,
+      html`${this.button('button', t.copyLink, () => this.copy(url), false, true)}
+      ${this.delivery === 'auto' ? this.button('button', t.textInstead, () => this.choose('sms')) : nothing}
+      ${this.button('button', t.startOver, this.restart)}`,
+    );
+  }
+
+  /** The texted link: the masked number, and "resend" / "change number" / "start over". */
+  private renderSms(s: Extract<State, { kind: 'sms' }>) {
+    const t = this.strings;
+    const { resend } = s;
+    const to = maskPhone(s.session.sms_to ?? this.phoneValue);
+    return this.result(
+      t.smsSent(to),
+      t.smsIntro,
+      s,
+      resend.kind === 'refused' ? html`<p part="message error" class="error" role="alert">${resend.message}</p>` : nothing,
+      html`${canResend(s) ? this.button('button', t.resend, this.onResend, resend.kind === 'sending' || resend.kind === 'sent') : nothing}
+      ${this.button('button', t.changeNumber, () => this.choose('sms'))} ${this.button('button', t.startOver, this.restart)}`,
+    );
+  }
+
+  private result(title: string, intro: string, s: Handoff, body: unknown, actions: unknown) {
+    const progress = s.status ? this.strings.status[s.status as keyof typeof this.strings.status] : undefined;
     return html`
       <div part="result" class="result">
-        <p class="result-title" tabindex="-1">${t.linkReady}</p>
-        <p>${t.linkIntro}</p>
-        <div class="actions">
-          <a part="button start-button" class="button primary" href=${session.capture_url} target="_blank" rel="noopener">${t.startInspection}</a>
-          <button part="button button-secondary" class="button secondary" type="button" @click=${this.restart}>${t.startOver}</button>
-        </div>
+        <p part="title" class="title" tabindex="-1">${title}</p>
+        <p>${intro}</p>
+        ${body}
+        <p part="message status" class="success" role="status">${progress ?? nothing}</p>
+        <div class="actions">${actions}</div>
+        <p part="message status" class="success" role="status">${this.notice || nothing}</p>
       </div>
     `;
   }
 
-  private renderSms(session: CreateSessionResponse) {
-    const t = this.strings;
-    return html`
-      <div part="result" class="result">
-        <p class="result-title" tabindex="-1">${t.smsSent(maskPhone(session.sms_to ?? this.phoneValue))}</p>
-        <p>${t.smsIntro}</p>
-        <div class="actions">
-          <button part="button button-secondary" class="button secondary" type="button" @click=${this.restart}>${t.startOver}</button>
-        </div>
-      </div>
-    `;
+  private button(type: 'submit' | 'button', label: string, onClick?: () => void, disabled = false, primary = false) {
+    return html`<button
+      part="button ${primary ? 'button-primary' : 'button-secondary'}"
+      class="button ${primary ? 'primary' : 'secondary'}"
+      type=${type}
+      ?disabled=${disabled}
+      @click=${onClick ?? nothing}
+    >
+      ${label}
+    </button>`;
   }
 
   private onVinInput(event: InputEvent) {
@@ -259,63 +360,149 @@ export class PaveCapture extends LitElement {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.disabled || this.current.kind === 'sending') return;
-    const submitter = event.submitter as HTMLButtonElement | null;
-    const delivery: Delivery = (submitter?.value as Delivery | undefined) ?? (this.delivery === 'link' ? 'link' : 'sms');
-    this.shown = { vin: true, phone: delivery === 'sms' };
-    const report = this.report(delivery);
+    const s = this.current;
+    if (this.disabled || (s.kind !== 'idle' && s.kind !== 'error')) return;
+    const { mode } = s;
+    this.shown = { vin: true, phone: mode === 'sms' };
+    const report = this.report(mode);
     if (!report.valid) {
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
+      this.renderRoot.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
       return;
     }
 
     const body: CreateSessionRequest = {
-      delivery,
+      delivery: mode,
       ...(this.vinValue ? { vin: this.vinValue } : {}),
-      ...(delivery === 'sms' ? { phone: report.e164 ?? this.phoneValue } : {}),
-      language: languageOf(this.language) as CreateSessionRequest['language'],
+      ...(mode === 'sms' ? { phone: report.e164 ?? this.phoneValue } : {}),
+      language: this.language,
       ...(this.site ? { site: this.site } : {}),
     };
     const serialized = JSON.stringify(body);
     const key = this.lastAttempt?.body === serialized ? this.lastAttempt.key : randomKey();
     this.lastAttempt = { body: serialized, key };
 
-    this.dispatch({ type: 'submit', delivery, idempotencyKey: key });
+    this.dispatch({ type: 'submit', idempotencyKey: key });
     const result = await createSession(this.signer, body, { idempotencyKey: key });
     if (result.ok) {
+      const session = result.value;
       this.lastAttempt = undefined;
-      this.dispatch({ type: 'created', session: result.session });
-      this.announceSession(result.session);
+      remember(storage(), this.storageKey, session, Date.now());
+      this.dispatch({ type: 'created', session });
+      const { session_key, capture_url, delivery } = session;
+      this.dispatchEvent(new PaveSessionCreatedEvent({ session_key, capture_url, delivery }));
+      if (delivery === 'sms') this.dispatchEvent(new PaveSmsSentEvent({ session_key, sms_to: session.sms_to ?? '' }));
+      // Move focus to the result so keyboard and screen-reader users land on what changed.
+      this.focusAfterUpdate('.title');
     } else {
+      this.serverIssues = Object.fromEntries(result.error.issues.map((issue) => [issue.path, issue.message]));
       this.dispatch({ type: 'failed', error: result.error });
-      this.showFailure(result.error);
+      this.fail(result.error);
     }
   }
 
-  private announceSession(session: CreateSessionResponse) {
-    const { session_key, capture_url, delivery } = session;
-    this.dispatchEvent(new PaveSessionCreatedEvent({ session_key, capture_url, delivery }));
-    if (delivery === 'sms') this.dispatchEvent(new PaveSmsSentEvent({ session_key, sms_to: session.sms_to ?? '' }));
-    // Move focus to the result so keyboard and screen-reader users land on what changed.
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.result-title')?.focus());
+  private async onResend() {
+    const s = this.current;
+    if (s.kind !== 'sms' || !canResend(s)) return;
+    this.dispatch({ type: 'resend' });
+    this.notice = '';
+    const result = await resendSms(this.signer, s.session);
+    if (result.ok) {
+      this.dispatch({ type: 'resent', smsTo: result.value.sms_to });
+      this.notice = this.strings.resent(maskPhone(result.value.sms_to));
+      this.dispatchEvent(new PaveSmsSentEvent({ session_key: s.session.session_key, sms_to: result.value.sms_to }));
+      clearTimeout(this.resendTimer);
+      this.resendTimer = setTimeout(() => this.dispatch({ type: 'resend-ready' }), RESEND_REST_MS);
+      return;
+    }
+    // An older signer has no resend route (404 not_found): hide the button rather than show an error.
+    const hide = result.status === 404;
+    this.dispatch({ type: 'resend-failed', hide, message: this.strings.errors[result.error.code] ?? result.error.message });
+    if (!hide) this.fail(result.error);
   }
 
-  private showFailure(error: WidgetError) {
-    this.serverIssues = Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
-    this.dispatchEvent(new PaveErrorEvent({ code: error.code, message: error.message }));
+  /** Follows one session's status while it is on screen; `undefined` stops following. */
+  private track(session: CreateSessionResponse | undefined) {
+    const key = session?.session_key;
+    if (key === this.polled) return;
+    this.poller?.stop();
+    this.polled = key;
+    this.poller = session ? createPoller({ poll: () => this.poll(session) }) : undefined;
+    if (document.hidden) this.poller?.pause();
+    this.poller?.start();
+  }
+
+  private async poll(session: CreateSessionResponse): Promise<PollOutcome> {
+    const result = await getStatus(this.signer, session);
+    const s = this.current;
+    if ((s.kind !== 'link' && s.kind !== 'sms') || s.session.session_key !== session.session_key) return 'stop';
+    if (!result.ok) {
+      // 5xx, 429 and network trouble pass; a 4xx (older signer, unknown session) will not.
+      if (!result.status || result.status >= 500 || result.status === 429) return 'error';
+      this.dispatch({ type: 'untracked' });
+      return 'stop';
+    }
+    const { status } = result.value;
+    const changed = status !== s.status;
+    this.dispatch({ type: 'tracked', status });
+    if (changed) this.dispatchEvent(new PaveSessionStatusEvent({ session_key: session.session_key, status }));
+    if (status === 'EXPIRED' || status === 'INVALID') forget(storage(), this.storageKey);
+    return FINAL_STATUSES.has(status) ? 'stop' : changed ? 'changed' : 'same';
+  }
+
+  private async copy(url: string) {
+    const t = this.strings;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.notice = t.copied;
+    } catch {
+      // No clipboard permission (or an insecure page): select the link so Ctrl+C / long-press copies it.
+      const link = this.renderRoot.querySelector('.link');
+      if (link) getSelection()?.selectAllChildren(link);
+      this.notice = t.copyFailed;
+    }
+  }
+
+  private choose(mode: Delivery) {
+    this.dispatch({ type: 'choose', mode });
+    this.focusAfterUpdate(mode === 'sms' ? '#phone' : 'input');
   }
 
   private restart() {
-    this.dispatch({ type: 'restart' });
+    forget(storage(), this.storageKey);
+    this.vinValue = normalizeVin(this.vin);
+    this.phoneValue = formatPhoneAsTyped(this.phone, this.country);
+    this.shown = { vin: false, phone: false };
     this.serverIssues = {};
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input')?.focus());
+    this.dispatch({ type: 'restart', mode: this.defaultMode });
+    this.focusAfterUpdate('input');
+  }
+
+  private focusAfterUpdate(selector: string) {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  private fail(error: WidgetError) {
+    this.dispatchEvent(new PaveErrorEvent({ code: error.code, message: error.message }));
   }
 
   private dispatch(action: Action) {
     const from = this.current.kind;
     this.current = next(this.current, action);
-    if (this.current.kind !== from) this.dispatchEvent(new PaveStateChangeEvent({ from, to: this.current.kind }));
+    const to = this.current.kind;
+    if (to === from) return;
+    // A notice belongs to the screen it was given on.
+    this.notice = '';
+    this.dispatchEvent(new PaveStateChangeEvent({ from, to }));
+  }
+}
+
+/** `localStorage`, or `undefined` where merely touching it throws (sandboxed iframes, storage blocked). */
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
   }
 }
 
