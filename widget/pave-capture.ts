@@ -218,7 +218,7 @@ export class PaveCapture extends LitElement {
             aria-describedby="vin-hint vin-message"
             .value=${this.vinValue}
             @input=${this.onVinInput}
-            @blur=${() => (this.shown = { ...this.shown, vin: true })}
+            @blur=${this.onBlur}
           />
           <p part="hint" class="hint" id="vin-hint">${t.vinHint}</p>
           <p part="message field-error" id="vin-message" class=${vinError ? 'error' : 'warning'} aria-live="polite">
@@ -242,7 +242,7 @@ export class PaveCapture extends LitElement {
                 aria-describedby="phone-hint phone-message"
                 .value=${this.phoneValue}
                 @input=${this.onPhoneInput}
-                @blur=${() => (this.shown = { ...this.shown, phone: true })}
+                @blur=${this.onBlur}
               />
               <p part="hint" class="hint" id="phone-hint">${t.phoneHint}</p>
               <p part="message field-error" id="phone-message" class="error" aria-live="polite">${phoneError ?? nothing}</p>
@@ -350,6 +350,16 @@ export class PaveCapture extends LitElement {
     if (atEnd && formatted !== input.value) input.value = formatted;
     this.phoneValue = input.value;
     this.clearServerIssue('phone');
+  }
+
+  /**
+   * A field's problems show once it is left with something in it; an empty field is only reported on
+   * submit (complaining as someone tabs past it is rude, and the message would move the buttons under
+   * their pointer).
+   */
+  private onBlur(event: FocusEvent) {
+    const input = event.target as HTMLInputElement;
+    if (input.value) this.shown = { ...this.shown, [input.name]: true };
   }
 
   private clearServerIssue(path: string) {
