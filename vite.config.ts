@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.ts';
 
 const root = import.meta.dirname;
 const signerPort = Number(process.env.SIGNER_PORT ?? 8787);
@@ -42,7 +43,8 @@ function libraryBuild(esm: boolean): BuildEnvironmentOptions {
       fileName: () => (esm ? 'index.js' : 'pave-capture.js'),
     },
     rolldownOptions: esm
-      ? { external: [/^lit(\/|$)/, /^lean-qr(\/|$)/] }
+      ? // Vite leaves whitespace in library ES output; minify it too, so both builds measure alike.
+        { external: [/^lit(\/|$)/, /^lean-qr(\/|$)/], output: { minify: true } }
       : // A second copy of the script tag runs nothing: the element is already defined, and Lit's module
         // code would otherwise run again (under Trusted Types its second `lit-html` policy is refused).
         { output: { postBanner: 'if(!self.customElements?.get("pave-capture")){', postFooter: '}' } },
@@ -91,6 +93,7 @@ function demoPages(): Plugin {
               logLevel: 'silent',
               mode: 'production',
               resolve: productionResolve,
+              plugins: [minifyTemplatesPlugin()],
               build: { ...libraryBuild(false), write: false, sourcemap: false },
             });
             const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
@@ -113,7 +116,7 @@ export default defineConfig(({ command, mode }) => ({
   root: resolve(root, 'demo'),
   ...(command === 'build' ? { resolve: productionResolve } : {}),
   publicDir: false,
-  plugins: [demoPages()],
+  plugins: [demoPages(), minifyTemplatesPlugin()],
   server: {
     proxy: { '/signer': proxy(signerPort, '/signer'), '/sandbox': proxy(sandboxPort, '/sandbox') },
     fs: { allow: [root] },
