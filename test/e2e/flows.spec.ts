@@ -1,6 +1,7 @@
 /**
  * The whole stack in a real Chromium: dealer page → <pave-capture> → signer → PAVE sandbox.
  */
+import type {} from '../../widget/index.ts';
 import { createCalls, expect, nextEvent, test, useDelivery, VIN } from './fixtures.ts';
 
 test.beforeEach(async ({ page }) => {
@@ -66,4 +67,22 @@ test('the signer’s refusal is shown and announced, with a code in pave-error',
   await page.locator('pave-capture').getByRole('button', { name: 'Continue on my phone' }).click();
   expect((await failed).code).toBe('upstream_error');
   await expect(page.locator('pave-capture').getByRole('alert')).toHaveText('The inspection service is unavailable right now. Please try again later.');
+});
+
+test('attributes: disabled, require-vin and prefill, set by the page at any time', async ({ page }) => {
+  const widget = page.locator('pave-capture');
+  await widget.evaluate((el) => {
+    el.setAttribute('disabled', '');
+    el.setAttribute('vin', '1hgcm8 2633a004352');
+    el.toggleAttribute('require-vin', true);
+  });
+  await expect(widget.getByLabel('VIN')).toBeDisabled();
+  await expect(widget.getByLabel('VIN')).toHaveValue(VIN);
+  await expect(widget.getByRole('button', { name: 'Continue on my phone' })).toBeDisabled();
+  await expect(widget.getByText('(optional)')).toHaveCount(0);
+
+  await widget.evaluate((el: HTMLElementTagNameMap['pave-capture']) => (el.disabled = false));
+  await expect(widget).not.toHaveAttribute('disabled');
+  await expect(widget.getByLabel('VIN')).toBeEnabled();
+  expect(await widget.evaluate((el: HTMLElementTagNameMap['pave-capture']) => el.state)).toBe('idle');
 });
