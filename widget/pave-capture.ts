@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { createSession, getStatus, resendSms } from './api.ts';
 import type { CreateSessionRequest, CreateSessionResponse, Delivery } from './contract.ts';
 import { isTouchPhone } from './device.ts';
@@ -8,16 +8,14 @@ import { canResend, FINAL_STATUSES, idle, next, type Action, type State, type Wi
 import { formatPhoneAsTyped, maskPhone } from './phone.ts';
 import { createPoller, type PollOutcome, type Poller } from './poller.ts';
 import { styles } from './pave-capture.styles.ts';
-import { qrPath } from './qr.ts';
 import { forget, recall, remember, resumeKey } from './resume.ts';
 import { languageOf, stringsFor } from './strings/index.ts';
 import { normalizeVin } from './vin.ts';
+import { formView, qrView, smsView, startView } from './views.ts';
 
 /** After a resend, the button rests this long: PAVE texts once per request, people press twice. */
 const RESEND_REST_MS = 30_000;
 
-type Handoff = Extract<State, { kind: 'link' | 'sms' }>;
-type FormState = Extract<State, { kind: 'idle' | 'sending' | 'error' }>;
 
 /**
  * Starts a PAVE vehicle inspection: collects the VIN (and the phone number when the link is texted), asks
@@ -189,15 +187,32 @@ export class PaveCapture extends LitElement {
 
   override render() {
     const s = this.current;
+    const strings = this.strings;
+    const actions = { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend };
     switch (s.kind) {
       case 'idle':
       case 'sending':
       case 'error':
-        return this.#renderForm(s);
+        return formView({
+          state: s,
+          strings,
+          report: this.#report(s.mode),
+          issues: this.serverIssues,
+          vin: this.vinValue,
+          phone: this.phoneValue,
+          requireVin: this.requireVin,
+          disabled: this.disabled,
+          onPhone: this.#onPhone,
+          // Under `auto` a desktop may switch between the QR code and a text; a phone just continues.
+          canSwitch: this.delivery === 'auto' && !this.#onPhone,
+          on: { submit: this.#onSubmit, vinInput: this.#onVinInput, phoneInput: this.#onPhoneInput, blur: this.#onBlur, choose: this.#choose },
+        });
       case 'link':
-        return this.#onPhone ? this.#renderStart(s) : this.#renderQr(s);
+        return this.#onPhone
+          ? startView({ state: s, strings, notice: this.notice, actions })
+          : qrView({ state: s, strings, notice: this.notice, actions, offerText: this.delivery === 'auto' });
       case 'sms':
-        return this.#renderSms(s);
+        return smsView({ state: s, strings, notice: this.notice, actions, typedPhone: this.phoneValue });
     }
   }
 
@@ -206,149 +221,6 @@ export class PaveCapture extends LitElement {
       { vin: this.vinValue, phone: this.phoneValue, shown: this.shown },
       { requireVin: this.requireVin, delivery: mode, country: this.country, strings: this.strings },
     );
-  }
-
-  #renderForm(s: FormState) {
-    const t = this.strings;
-    const { mode } = s;
-    const report = this.#report(mode);
-    const busy = this.disabled || s.kind === 'sending';
-    const vinError = report.vin ?? this.serverIssues.vin;
-    const phoneError = report.phone ?? this.serverIssues.phone;
-    const error = s.kind === 'error' ? s.error : undefined;
-    const other: Delivery = mode === 'sms' ? 'link' : 'sms';
-    // Under `auto` a desktop may switch between the QR code and a text; a phone just continues.
-    const canSwitch = this.delivery === 'auto' && !this.#onPhone;
-    return html`
-      <form part="form" novalidate aria-busy=${s.kind === 'sending'} @submit=${this.#onSubmit}>
-        <p>${t.intro}</p>
-        <div class="field">
-          <label part="label" for="vin">${t.vinLabel} ${this.requireVin ? nothing : html`<span class="hint">${t.vinOptional}</span>`}</label>
-          <input
-            part="input vin-input"
-            id="vin"
-            name="vin"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck="false"
-            maxlength="30"
-            ?required=${this.requireVin}
-            ?disabled=${busy}
-            aria-invalid=${vinError ? 'true' : 'false'}
-            aria-describedby="vin-hint vin-message"
-            .value=${this.vinValue}
-            @input=${this.#onVinInput}
-            @blur=${this.#onBlur}
-          />
-          <p part="hint" class="hint" id="vin-hint">${t.vinHint}</p>
-          <p part="message field-error" id="vin-message" class=${vinError ? 'error' : 'warning'} aria-live="polite">
-            ${vinError ?? report.vinWarning ?? nothing}
-          </p>
-        </div>
-        ${mode === 'sms'
-          ? html`<div class="field">
-              <label part="label" for="phone">${t.phoneLabel}</label>
-              <input
-                part="input phone-input"
-                id="phone"
-                name="phone"
-                type="tel"
-                inputmode="tel"
-                autocomplete="tel"
-                maxlength="32"
-                required
-                ?disabled=${busy}
-                aria-invalid=${phoneError ? 'true' : 'false'}
-                aria-describedby="phone-hint phone-message"
-                .value=${this.phoneValue}
-                @input=${this.#onPhoneInput}
-                @blur=${this.#onBlur}
-              />
-              <p part="hint" class="hint" id="phone-hint">${t.phoneHint}</p>
-              <p part="message field-error" id="phone-message" class="error" aria-live="polite">${phoneError ?? nothing}</p>
-            </div>`
-          : nothing}
-        <div class="actions">
-          ${this.#button('submit', mode === 'sms' ? t.sendSms : this.#onPhone ? t.continueHere : t.continueOnPhone, undefined, busy, true)}
-          ${canSwitch ? this.#button('button', mode === 'sms' ? t.qrInstead : t.textInstead, () => this.#choose(other), busy) : nothing}
-        </div>
-        <p part="message status" class="muted" role="status">${s.kind === 'sending' ? t.sending : nothing}</p>
-        <p part="message error" class="error" role="alert">${error ? (t.errors[error.code] ?? error.message) : nothing}</p>
-      </form>
-    `;
-  }
-
-  /** The link on a phone: one big button that opens PAVE's capture app in this tab. */
-  #renderStart(s: Handoff) {
-    const t = this.strings;
-    return this.#result(
-      t.readyTitle,
-      t.readyIntro,
-      s,
-      html`<a part="button button-primary start-button" class="button primary big" href=${s.session.capture_url}>${t.startInspection}</a>`,
-      this.#button('button', t.startOver, this.#restart),
-    );
-  }
-
-  /** The link on a desktop: a QR code for the phone's camera, the link itself, and a copy button. */
-  #renderQr(s: Handoff) {
-    const t = this.strings;
-    const url = s.session.capture_url;
-    const { size, d } = qrPath(url);
-    const box = size + 8; // 4 modules of quiet zone on every side, as ISO 18004 asks
-    return this.#result(
-      t.qrTitle,
-      t.qrIntro,
-      s,
-      html`<svg part="qr" class="qr" role="img" aria-label=${t.qrLabel} viewBox="-4 -4 ${box} ${box}" shape-rendering="crispEdges">
-          ${svg`<rect x="-4" y="-4" width=${box} height=${box} fill="#fff"></rect><path d=${d} fill="#000"></path>`}
-        </svg>
-        <p>${t.linkLabel} <a part="link" class="link" href=${url} target="_blank" rel="noopener">${url}</a></p>`,
-      html`${this.#button('button', t.copyLink, () => this.#copy(url), false, true)}
-      ${this.delivery === 'auto' ? this.#button('button', t.textInstead, () => this.#choose('sms')) : nothing}
-      ${this.#button('button', t.startOver, this.#restart)}`,
-    );
-  }
-
-  /** The texted link: the masked number, and "resend" / "change number" / "start over". */
-  #renderSms(s: Extract<State, { kind: 'sms' }>) {
-    const t = this.strings;
-    const { resend } = s;
-    const to = maskPhone(s.session.sms_to ?? this.phoneValue);
-    return this.#result(
-      t.smsSent(to),
-      t.smsIntro,
-      s,
-      resend.kind === 'refused' ? html`<p part="message error" class="error" role="alert">${resend.message}</p>` : nothing,
-      html`${canResend(s) ? this.#button('button', t.resend, this.#onResend, resend.kind === 'sending' || resend.kind === 'sent') : nothing}
-      ${this.#button('button', t.changeNumber, () => this.#choose('sms'))} ${this.#button('button', t.startOver, this.#restart)}`,
-    );
-  }
-
-  #result(title: string, intro: string, s: Handoff, body: unknown, actions: unknown) {
-    const progress = s.status ? this.strings.status[s.status as keyof typeof this.strings.status] : undefined;
-    return html`
-      <div part="result" class="result">
-        <p part="title" class="title" tabindex="-1">${title}</p>
-        <p>${intro}</p>
-        ${body}
-        <p part="message status" class="success" role="status">${progress ?? nothing}</p>
-        <div class="actions">${actions}</div>
-        <p part="message status" class="success" role="status">${this.notice || nothing}</p>
-      </div>
-    `;
-  }
-
-  #button(type: 'submit' | 'button', label: string, onClick?: () => void, disabled = false, primary = false) {
-    return html`<button
-      part="button ${primary ? 'button-primary' : 'button-secondary'}"
-      class="button ${primary ? 'primary' : 'secondary'}"
-      type=${type}
-      ?disabled=${disabled}
-      @click=${onClick ?? nothing}
-    >
-      ${label}
-    </button>`;
   }
 
   #onVinInput(event: InputEvent) {
@@ -431,7 +303,8 @@ export class PaveCapture extends LitElement {
     }
   }
 
-  async #onResend() {
+  /** Arrow functions: the views call these four through an `actions` object. */
+  #onResend = async () => {
     const s = this.current;
     if (s.kind !== 'sms' || !canResend(s)) return;
     this.#dispatch({ type: 'resend' });
@@ -449,7 +322,7 @@ export class PaveCapture extends LitElement {
     const hide = result.status === 404;
     this.#dispatch({ type: 'resend-failed', hide, message: this.strings.errors[result.error.code] ?? result.error.message });
     if (!hide) this.#fail(result.error);
-  }
+  };
 
   /** Follows one session's status while it is on screen; `undefined` stops following. */
   #track(session: CreateSessionResponse | undefined) {
@@ -480,7 +353,7 @@ export class PaveCapture extends LitElement {
     return FINAL_STATUSES.has(status) ? 'stop' : changed ? 'changed' : 'same';
   }
 
-  async #copy(url: string) {
+  #copy = async (url: string) => {
     const t = this.strings;
     try {
       await navigator.clipboard.writeText(url);
@@ -491,14 +364,14 @@ export class PaveCapture extends LitElement {
       if (link) getSelection()?.selectAllChildren(link);
       this.notice = t.copyFailed;
     }
-  }
+  };
 
-  #choose(mode: Delivery) {
+  #choose = (mode: Delivery) => {
     this.#dispatch({ type: 'choose', mode });
     this.#focusAfterUpdate(mode === 'sms' ? '#phone' : 'input');
-  }
+  };
 
-  #restart() {
+  #restart = () => {
     forget(storage(), this.storageKey);
     this.vinValue = normalizeVin(this.vin);
     this.phoneValue = formatPhoneAsTyped(this.phone, this.country);
@@ -506,7 +379,7 @@ export class PaveCapture extends LitElement {
     this.serverIssues = {};
     this.#dispatch({ type: 'restart', mode: this.defaultMode });
     this.#focusAfterUpdate('input');
-  }
+  };
 
   #focusAfterUpdate(selector: string) {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
