@@ -144,6 +144,8 @@ export class PaveCapture extends LitElement {
     super.connectedCallback();
     this.#onPhone = isTouchPhone();
     document.addEventListener('visibilitychange', this.#onVisibility);
+    // Moved in the page (frameworks re-parent elements): `updated()` resumes following the session.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {

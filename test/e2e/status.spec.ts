@@ -52,16 +52,24 @@ test('an expired link says so, and is not offered again after a reload', async (
 });
 
 // The backoff itself (2 s, ×1.5, up to 30 s) is unit-tested with fake timers in test/widget/poller.test.ts.
-test('stops polling when the element leaves the page', async ({ page }) => {
+test('stops polling when the element leaves the page, and resumes when it is back', async ({ page }) => {
   const calls = await fakeFollowUps(page, { statuses: ['IDLE'] });
   const widget = page.locator('pave-capture');
   await widget.getByRole('button', { name: 'Continue on my phone' }).click();
   await expect(widget.getByText('Waiting for the link to be opened.')).toBeVisible();
   const before = calls.statusCalls.length;
 
-  await page.evaluate(() => document.querySelector('pave-capture')!.remove());
+  await page.evaluate(() => {
+    const widget = document.querySelector('pave-capture')!;
+    (window as unknown as { detached: Element }).detached = widget;
+    widget.remove();
+  });
   await runFor(page, 10 * 60_000);
   expect(calls.statusCalls.length).toBe(before);
+
+  // Put back (a framework moving it): it checks again at once.
+  await page.evaluate(() => document.querySelector('.vehicle')!.append((window as unknown as { detached: Element }).detached));
+  await expect.poll(() => calls.statusCalls.length).toBe(before + 1);
 });
 
 test('pauses while the tab is hidden and checks again when it shows', async ({ page }) => {
