@@ -190,6 +190,7 @@ export class PaveCapture extends LitElement {
   override render() {
     const s = this.current;
     const strings = this.strings;
+    const lang = this.language;
     const actions = { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend };
     switch (s.kind) {
       case 'idle':
@@ -198,6 +199,7 @@ export class PaveCapture extends LitElement {
         return formView({
           state: s,
           strings,
+          lang,
           report: this.#report(s.mode),
           issues: this.serverIssues,
           vin: this.vinValue,
@@ -211,10 +213,10 @@ export class PaveCapture extends LitElement {
         });
       case 'link':
         return this.#onPhone
-          ? startView({ state: s, strings, notice: this.notice, actions })
-          : qrView({ state: s, strings, notice: this.notice, actions, offerText: this.delivery === 'auto' });
+          ? startView({ state: s, strings, lang, notice: this.notice, actions })
+          : qrView({ state: s, strings, lang, notice: this.notice, actions, offerText: this.delivery === 'auto' });
       case 'sms':
-        return smsView({ state: s, strings, notice: this.notice, actions, typedPhone: this.phoneValue });
+        return smsView({ state: s, strings, lang, notice: this.notice, actions, typedPhone: this.phoneValue });
     }
   }
 

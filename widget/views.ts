@@ -17,6 +17,8 @@ type Handoff = Extract<State, { kind: 'link' | 'sms' }>;
 export interface FormView {
   state: FormState;
   strings: Strings;
+  /** The language the strings are in, set on the view (the element's own `lang` may name one the widget lacks). */
+  lang: string;
   report: FieldReport;
   /** The signer's per-field messages. */
   issues: Record<string, string>;
@@ -46,6 +48,7 @@ export interface HandoffActions {
 interface HandoffView<S extends Handoff = Handoff> {
   state: S;
   strings: Strings;
+  lang: string;
   /** A polite one-off notice ("Link copied."). */
   notice: string;
   actions: HandoffActions;
@@ -60,7 +63,7 @@ export function formView(v: FormView) {
   const error = s.kind === 'error' ? s.error : undefined;
   const other: Delivery = mode === 'sms' ? 'link' : 'sms';
   return html`
-    <form part="form" novalidate aria-busy=${s.kind === 'sending'} @submit=${on.submit}>
+    <form part="form" lang=${v.lang} novalidate aria-busy=${s.kind === 'sending'} @submit=${on.submit}>
       <p>${t.intro}</p>
       <div class="field">
         <label part="label" for="vin">${t.vinLabel} ${v.requireVin ? nothing : html`<span class="hint">${t.vinOptional}</span>`}</label>
@@ -169,7 +172,7 @@ function result(v: HandoffView, title: string, intro: string, body: unknown, act
   const { status } = v.state;
   const progress = status ? v.strings.status[status as keyof Strings['status']] : undefined;
   return html`
-    <div part="result" class="result">
+    <div part="result" class="result" lang=${v.lang}>
       <p part="title" class="title" tabindex="-1">${title}</p>
       <p>${intro}</p>
       ${body}

@@ -43,3 +43,13 @@ test('switching language re-renders at once, keeping what was typed', async ({ p
   await page.locator('#language').selectOption('es');
   await expect(widget.getByLabel('Teléfono móvil')).toHaveValue('(202) 555-0143');
 });
+
+test('a language the widget lacks falls back to English, and says so to screen readers', async ({ page }) => {
+  await page.goto('/');
+  const widget = page.locator('pave-capture');
+  await widget.evaluate((el) => el.setAttribute('lang', 'de'));
+  await expect(widget.getByRole('button', { name: 'Continue on my phone' })).toBeVisible();
+  await expect(widget.locator('form')).toHaveAttribute('lang', 'en');
+  await page.locator('#language').selectOption('fr');
+  await expect(widget.locator('form')).toHaveAttribute('lang', 'fr');
+});
