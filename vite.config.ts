@@ -1,11 +1,17 @@
 /**
  * One config for the demo's dev server and the widget's two builds:
  * - `vite build`             → dist/pave-capture.js: one self-registering IIFE for a <script> tag, everything inlined.
- * - `vite build --mode esm`  → dist/esm/index.js: the ES module for bundlers; lit, zod and lean-qr stay imports.
- * The dev server (`npm start`, Playwright) serves demo/ and proxies /signer and /sandbox to the local services.
+ * - `vite build --mode esm`  → dist/esm/index.js: the ES module for bundlers; lit and lean-qr stay imports.
+ * Both use Lit's production build (the `lit` package's default export condition; the dev server alone
+ * resolves its `development` build, with its warnings).
+ *
+ * The dev server (`npm start`, Playwright) serves demo/, proxies /signer and /sandbox to the local services,
+ * and serves the script-tag build itself (see `demoPages`).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.ts';
 
 const root = import.meta.dirname;
 const signerPort = Number(process.env.SIGNER_PORT ?? 8787);
@@ -16,28 +22,104 @@ const proxy = (port: number, prefix: string) => ({
   rewrite: (path: string) => path.slice(prefix.length) || '/',
 });
 
-export default defineConfig(({ mode }) => {
-  const esm = mode === 'esm';
+/**
+ * Lit's production build, whatever NODE_ENV says (the dev server sets it to `development`, which would
+ * pull in Lit's dev build and its console warnings).
+ */
+const productionResolve = { conditions: ['module', 'browser', 'production'] };
+
+/** The library build of either flavour; also used in memory by the dev server for the script-tag page. */
+function libraryBuild(esm: boolean): BuildEnvironmentOptions {
   return {
-    root: resolve(root, 'demo'),
-    publicDir: false,
-    server: {
-      proxy: { '/signer': proxy(signerPort, '/signer'), '/sandbox': proxy(sandboxPort, '/sandbox') },
-      fs: { allow: [root] },
+    outDir: resolve(root, esm ? 'dist/esm' : 'dist'),
+    emptyOutDir: esm,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    lib: {
+      entry: resolve(root, 'widget/index.ts'),
+      formats: esm ? ['es'] : ['iife'],
+      name: 'PaveCapture',
+      fileName: () => (esm ? 'index.js' : 'pave-capture.js'),
     },
-    build: {
-      outDir: resolve(root, esm ? 'dist/esm' : 'dist'),
-      emptyOutDir: esm,
-      target: 'es2022',
-      minify: true,
-      sourcemap: true,
-      lib: {
-        entry: resolve(root, 'widget/index.ts'),
-        formats: esm ? ['es'] : ['iife'],
-        name: 'PaveCapture',
-        fileName: () => (esm ? 'index.js' : 'pave-capture.js'),
-      },
-      rolldownOptions: esm ? { external: [/^lit(\/|$)/, /^zod(\/|$)/, /^lean-qr(\/|$)/] } : {},
+    rolldownOptions: esm
+      ? // Vite leaves whitespace in library ES output; minify it too, so both builds measure alike.
+        { external: [/^lit(\/|$)/, /^lean-qr(\/|$)/], output: { minify: true } }
+      : // A second copy of the script tag runs nothing: the element is already defined, and Lit's module
+        // code would otherwise run again (under Trusted Types its second `lit-html` policy is refused).
+        { output: { postBanner: 'if(!self.customElements?.get("pave-capture")){', postFooter: '}' } },
+  };
+}
+
+/**
+ * A strict Content-Security-Policy: no inline script or style, no eval, Trusted Types enforced (Lit's
+ * `lit-html` policy is the only one allowed). The widget must work under it.
+ */
+export const STRICT_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+/**
+ * Demo pages that must not go through Vite's HTML transform (it injects its client script):
+ * `/strict-csp.html` is sent as written with the strict CSP header, and `/pave-capture.js` is the
+ * script-tag build, compiled in memory on each request so it always matches the source.
+ */
+function demoPages(): Plugin {
+  return {
+    name: 'pave-demo-pages',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use(async (req, res, nextMiddleware) => {
+        const path = (req.url ?? '').split('?')[0];
+        try {
+          if (path === '/strict-csp.html') {
+            res.setHeader('Content-Security-Policy', STRICT_CSP);
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            res.end(readFileSync(resolve(root, 'demo/strict-csp.html')));
+            return;
+          }
+          if (path === '/pave-capture.js') {
+            const output = await build({
+              configFile: false,
+              logLevel: 'silent',
+              mode: 'production',
+              resolve: productionResolve,
+              plugins: [minifyTemplatesPlugin()],
+              build: { ...libraryBuild(false), write: false, sourcemap: false },
+            });
+            const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
+            const script = chunks.find((chunk) => chunk.fileName === 'pave-capture.js');
+            res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+            res.end(script && 'code' in script ? script.code : '');
+            return;
+          }
+        } catch (error) {
+          nextMiddleware(error);
+          return;
+        }
+        nextMiddleware();
+      });
     },
   };
-});
+}
+
+export default defineConfig(({ command, mode }) => ({
+  root: resolve(root, 'demo'),
+  ...(command === 'build' ? { resolve: productionResolve } : {}),
+  publicDir: false,
+  plugins: [demoPages(), minifyTemplatesPlugin()],
+  server: {
+    proxy: { '/signer': proxy(signerPort, '/signer'), '/sandbox': proxy(sandboxPort, '/sandbox') },
+    fs: { allow: [root] },
+  },
+  build: libraryBuild(mode === 'esm'),
+}));

@@ -4,8 +4,18 @@
  */
 import '../widget/index.ts';
 
+const widget = document.querySelector('pave-capture')!;
+document.querySelector<HTMLSelectElement>('#delivery')!.addEventListener('change', (event) => {
+  widget.delivery = (event.target as HTMLSelectElement).value as typeof widget.delivery;
+});
+document.querySelector<HTMLSelectElement>('#language')!.addEventListener('change', (event) => {
+  const lang = (event.target as HTMLSelectElement).value;
+  if (lang) widget.setAttribute('lang', lang);
+  else widget.removeAttribute('lang');
+});
+
 const events = document.querySelector<HTMLOListElement>('#events')!;
-for (const type of ['pave-state-change', 'pave-session-created', 'pave-sms-sent', 'pave-error'] as const) {
+for (const type of ['pave-state-change', 'pave-session-created', 'pave-sms-sent', 'pave-session-status', 'pave-error'] as const) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     const code = document.createElement('code');

@@ -25,6 +25,13 @@ export function originGuard(options: OriginGuardOptions): MiddlewareHandler {
     const origin = c.req.header('Origin');
     // Responses differ by Origin, so caches must key on it — on refusals too.
     const vary = { Vary: 'Origin' };
+    if (!origin && isSameOriginRead(c.req.method, c.req.header('Sec-Fetch-Site'))) {
+      // A browser sends no Origin on a same-origin GET (a page served beside the signer polling status).
+      // Nothing cross-site looks like this, and the route still wants the session's ticket.
+      await next();
+      c.res.headers.set('Vary', 'Origin');
+      return;
+    }
     if (!origin || !options.isAllowed(origin)) return errorResponse(originNotAllowed(), vary);
 
     const cors = { ...vary, 'Access-Control-Allow-Origin': origin };
@@ -43,4 +50,12 @@ export function originGuard(options: OriginGuardOptions): MiddlewareHandler {
     for (const [name, value] of Object.entries(cors)) c.res.headers.set(name, value);
     c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
   };
+}
+
+/**
+ * A read from a page on the signer's own origin: `Sec-Fetch-Site` is set by the browser alone (a page's
+ * script cannot forge it), and cross-site requests always carry `Origin`.
+ */
+function isSameOriginRead(method: string, fetchSite: string | undefined): boolean {
+  return (method === 'GET' || method === 'HEAD') && fetchSite === 'same-origin';
 }

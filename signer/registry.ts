@@ -22,9 +22,10 @@ export interface SiteRegistry {
   forCreate(siteId: string | undefined, origin: string): SiteRuntime;
   /**
    * The site that issued `ticket` for `sessionKey`, among the sites that allow `origin` — so a ticket
-   * works only from its own dealer's pages. `undefined` when none did.
+   * works only from its own dealer's pages — or among all sites for a same-origin read (`origin`
+   * undefined: the page is served beside the signer). `undefined` when none did.
    */
-  ownerOf(origin: string, sessionKey: string, ticket: string | undefined): Promise<SiteRuntime | undefined>;
+  ownerOf(origin: string | undefined, sessionKey: string, ticket: string | undefined): Promise<SiteRuntime | undefined>;
 }
 
 /**
@@ -58,7 +59,7 @@ export function createSiteRegistry(config: SignerConfig, world: { fetch?: typeof
     },
     async ownerOf(origin, sessionKey, ticket) {
       if (!ticket) return undefined;
-      for (const runtime of allowing(origin)) {
+      for (const runtime of origin === undefined ? runtimes.values() : allowing(origin)) {
         if (await runtime.tickets.verify(runtime.site.id, sessionKey, ticket)) return runtime;
       }
       return undefined;

@@ -16,7 +16,7 @@ export function statusRoute({ registry }: RouteContext): Hono {
   return new Hono().get('/:key/status', async (c) => {
     const key = c.req.param('key');
     const owner = SESSION_KEY_PATTERN.test(key)
-      ? await registry.ownerOf(c.req.header('Origin') ?? '', key, bearerTicket(c.req.header('Authorization')))
+      ? await registry.ownerOf(c.req.header('Origin'), key, bearerTicket(c.req.header('Authorization')))
       : undefined;
     if (!owner) throw unknownSession();
     annotate(c, { site: owner.site.id, session_key: key });

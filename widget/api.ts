@@ -1,45 +1,75 @@
 /**
- * The widget's only network code: one POST to the signer, parsed with the shared contract.
+ * The widget's only network code: the three signer calls of design.md, each answer read with `parse.ts`.
  * Never throws: every outcome is a value the state machine understands.
  */
-import { CreateSessionResponse, ErrorBody, type CreateSessionRequest } from './contract.ts';
+import type { CreateSessionRequest, CreateSessionResponse, ResendResponse, SessionStatusResponse } from './contract.ts';
 import type { WidgetError } from './machine.ts';
+import { readCreated, readError, readResent, readStatus } from './parse.ts';
 
-export type CreateResult = { ok: true; session: CreateSessionResponse } | { ok: false; error: WidgetError };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: WidgetError; status?: number };
+
+export interface CallOptions {
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+export interface CreateOptions extends CallOptions {
+  /** One key per submission: a double click or a retry of the same body never creates a second session. */
+  idempotencyKey: string;
+  /**
+   * Bot-check token (Cloudflare Turnstile) for sites that enable it; sent as `X-Turnstile-Token`.
+   * The element passes nothing yet: the Turnstile integration fills this in.
+   */
+  turnstileToken?: string;
+}
 
 /**
+ * `POST /v1/sessions`.
  * @example await createSession('https://sign.dealer.example', { delivery: 'link' }, { idempotencyKey: crypto.randomUUID() })
  */
-export async function createSession(
+export function createSession(signerUrl: string, body: CreateSessionRequest, options: CreateOptions): Promise<Result<CreateSessionResponse>> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': options.idempotencyKey };
+  if (options.turnstileToken) headers['X-Turnstile-Token'] = options.turnstileToken;
+  return call(signerUrl, 'v1/sessions', { method: 'POST', headers, body: JSON.stringify(body) }, options, readCreated);
+}
+
+/** `GET /v1/sessions/:key/status`, proven by the session's ticket. */
+export function getStatus(signerUrl: string, session: CreateSessionResponse, options: CallOptions = {}): Promise<Result<SessionStatusResponse>> {
+  return call(signerUrl, `v1/sessions/${encodeURIComponent(session.session_key)}/status`, { headers: bearer(session) }, options, readStatus);
+}
+
+/** `POST /v1/sessions/:key/resend`: PAVE texts the same link again. */
+export function resendSms(signerUrl: string, session: CreateSessionResponse, options: CallOptions = {}): Promise<Result<ResendResponse>> {
+  return call(signerUrl, `v1/sessions/${encodeURIComponent(session.session_key)}/resend`, { method: 'POST', headers: bearer(session) }, options, readResent);
+}
+
+const bearer = (session: CreateSessionResponse) => ({ Authorization: `Bearer ${session.ticket}` });
+
+async function call<T>(
   signerUrl: string,
-  body: CreateSessionRequest,
-  options: { idempotencyKey: string; fetch?: typeof fetch; signal?: AbortSignal },
-): Promise<CreateResult> {
-  const doFetch = options.fetch ?? fetch;
+  path: string,
+  init: RequestInit,
+  options: CallOptions,
+  read: (json: unknown) => T | undefined,
+): Promise<Result<T>> {
   let response: Response;
   try {
-    response = await doFetch(endpoint(signerUrl, 'v1/sessions'), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': options.idempotencyKey },
-      body: JSON.stringify(body),
-      signal: options.signal,
-      credentials: 'omit',
-    });
+    response = await (options.fetch ?? fetch)(endpoint(signerUrl, path), { ...init, signal: options.signal, credentials: 'omit' });
   } catch {
     return failure('network_error', 'We could not reach the inspection service. Check your connection and try again.');
   }
   const json: unknown = await response.json().catch(() => undefined);
   if (response.ok) {
-    const parsed = CreateSessionResponse.safeParse(json);
-    return parsed.success ? { ok: true, session: parsed.data } : failure('bad_response', 'The inspection service answered unexpectedly.');
+    const value = read(json);
+    return value ? { ok: true, value } : failure('bad_response', 'The inspection service answered unexpectedly.', response.status);
   }
-  const error = ErrorBody.safeParse(json);
-  if (!error.success) return failure('bad_response', `The inspection service answered with an error (HTTP ${response.status}).`);
-  return { ok: false, error: { code: error.data.error.code, message: error.data.error.message, issues: error.data.error.issues ?? [] } };
+  const error = readError(json);
+  if (!error) return failure('bad_response', `The inspection service answered with an error (HTTP ${response.status}).`, response.status);
+  return { ok: false, error: { code: error.code, message: error.message, issues: error.issues ?? [] }, status: response.status };
 }
 
-function failure(code: WidgetError['code'], message: string): CreateResult {
-  return { ok: false, error: { code, message, issues: [] } };
+function failure(code: WidgetError['code'], message: string, status?: number): Result<never> {
+  return { ok: false, error: { code, message, issues: [] }, ...(status ? { status } : {}) };
 }
 
 /**

@@ -2,7 +2,7 @@
  * The element's DOM events: typed, bubbling and composed, so a dealer's page can listen on `document`.
  * Registered in `GlobalEventHandlersEventMap` so `addEventListener('pave-error', e => e.detail.code)` type-checks.
  */
-import type { Delivery, ErrorCode } from './contract.ts';
+import type { Delivery, ErrorCode, SessionStatus } from './contract.ts';
 
 /** Error codes the widget adds to the signer's: the signer could not be reached, or answered nonsense. */
 export type WidgetErrorCode = ErrorCode | 'network_error' | 'bad_response';
@@ -21,9 +21,16 @@ export interface ErrorDetail {
   code: WidgetErrorCode;
   message: string;
 }
+/** The widget's states, as `pave-state-change` and the `state` property name them. */
+export type WidgetStateName = 'idle' | 'sending' | 'error' | 'link' | 'sms';
 export interface StateChangeDetail {
-  from: string;
-  to: string;
+  from: WidgetStateName;
+  to: WidgetStateName;
+}
+export interface SessionStatusDetail {
+  session_key: string;
+  /** PAVE's status: `IDLE`, `STARTED`, `PROCESS`, `QC_PASSED`, `CONFIRM`, `COMPLETE`, `EXPIRED` or `INVALID`. */
+  status: SessionStatus;
 }
 
 const init = { bubbles: true, composed: true } as const;
@@ -49,10 +56,17 @@ export class PaveErrorEvent extends CustomEvent<ErrorDetail> {
   }
 }
 
-/** The widget moved between states (`idle`, `sending`, `link`, `sms`, `error`). */
+/** The widget moved between states (`idle`, `sending`, `error`, `link`, `sms`). */
 export class PaveStateChangeEvent extends CustomEvent<StateChangeDetail> {
   constructor(detail: StateChangeDetail) {
     super('pave-state-change', { ...init, detail });
+  }
+}
+
+/** The session's progress changed (the customer opened the link, sent photos, finished), as the signer reports it. */
+export class PaveSessionStatusEvent extends CustomEvent<SessionStatusDetail> {
+  constructor(detail: SessionStatusDetail) {
+    super('pave-session-status', { ...init, detail });
   }
 }
 
@@ -62,5 +76,6 @@ declare global {
     'pave-sms-sent': PaveSmsSentEvent;
     'pave-error': PaveErrorEvent;
     'pave-state-change': PaveStateChangeEvent;
+    'pave-session-status': PaveSessionStatusEvent;
   }
 }

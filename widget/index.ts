@@ -6,12 +6,13 @@ import { PaveCapture } from './pave-capture.ts';
 
 export { PaveCapture };
 export * from './events.ts';
-export type { CreateSessionRequest, CreateSessionResponse, Delivery, ErrorCode, Language } from './contract.ts';
+export type { CreateSessionRequest, CreateSessionResponse, Delivery, ErrorCode, Language, SessionStatus } from './contract.ts';
 
 export const TAG_NAME = 'pave-capture';
 
-if (typeof customElements !== 'undefined' && !customElements.get(TAG_NAME)) {
-  customElements.define(TAG_NAME, PaveCapture);
+// The tag is spelled out (not TAG_NAME) so the manifest generator can read it.
+if (typeof customElements !== 'undefined' && !customElements.get('pave-capture')) {
+  customElements.define('pave-capture', PaveCapture);
 }
 
 declare global {

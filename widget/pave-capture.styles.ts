@@ -56,18 +56,43 @@ export const styles = css`
   p {
     margin: 0;
   }
+  /* Live regions stay in the accessibility tree when empty (so what appears later is announced), out of the layout. */
+  p:empty {
+    position: absolute;
+  }
   .field {
     display: grid;
     gap: calc(var(--_space) / 4);
   }
-  label {
+  label,
+  .title {
     font-weight: 600;
   }
-  .optional,
-  .hint {
+  .title {
+    font-size: 1.125em;
+  }
+  .title:focus {
+    outline: none;
+  }
+  .hint,
+  .muted {
     color: var(--_muted);
     font-weight: normal;
+  }
+  .hint,
+  .error,
+  .warning {
     font-size: 0.875em;
+  }
+  .error {
+    color: var(--_error);
+  }
+  .warning {
+    color: var(--_warning);
+  }
+  .success {
+    color: var(--_success);
+    font-weight: 600;
   }
   input {
     font: inherit;
@@ -80,17 +105,7 @@ export const styles = css`
     width: 100%;
   }
   input[aria-invalid='true'] {
-    border-color: var(--_error);
-    border-width: 2px;
-  }
-  .field-error,
-  .error {
-    color: var(--_error);
-    font-size: 0.875em;
-  }
-  .field-warning {
-    color: var(--_warning);
-    font-size: 0.875em;
+    border: 2px solid var(--_error);
   }
   .actions {
     display: flex;
@@ -110,7 +125,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    transition: filter 120ms ease;
+    text-align: center;
+    transition: filter 0.12s;
   }
   .primary {
     background: var(--_primary);
@@ -120,11 +136,15 @@ export const styles = css`
     background: transparent;
     color: var(--_primary);
   }
+  .big {
+    min-height: 56px;
+    font-size: 1.125em;
+    width: 100%;
+  }
   .button:hover {
     filter: brightness(1.08);
   }
-  .button[disabled],
-  input[disabled] {
+  [disabled] {
     opacity: 0.6;
     cursor: not-allowed;
   }
@@ -132,15 +152,16 @@ export const styles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  .result-title {
-    font-size: 1.125em;
-    font-weight: 700;
+  .qr {
+    display: block;
+    width: var(--pave-qr-size, 12rem);
+    max-width: 100%;
+    height: auto;
+    border-radius: var(--_radius);
   }
-  .result-title:focus {
-    outline: none;
-  }
-  .status {
-    color: var(--_muted);
+  .link {
+    color: var(--_primary);
+    overflow-wrap: anywhere;
   }
   @media (prefers-reduced-motion: reduce) {
     * {

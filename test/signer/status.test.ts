@@ -45,6 +45,26 @@ describe('GET /v1/sessions/:key/status', () => {
     ]);
   });
 
+  it('answers a same-origin read, which browsers send without Origin, still only with the ticket', async () => {
+    const read = (headers: Record<string, string>, method = 'GET') =>
+      stack.app.request(`/v1/sessions/${session.session_key}/status`, { method, headers: { Authorization: `Bearer ${session.ticket}`, ...headers } });
+    const sameOrigin = await read({ 'Sec-Fetch-Site': 'same-origin' });
+    expect(sameOrigin.status).toBe(200);
+    expect(sameOrigin.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    expect(sameOrigin.headers.get('Vary')).toContain('Origin');
+    expect((await json(sameOrigin)).status).toBe('IDLE');
+    // Not without its ticket, not from another site or an unmarked client, and never a write.
+    expect((await stack.app.request(`/v1/sessions/${session.session_key}/status`, { headers: { 'Sec-Fetch-Site': 'same-origin' } })).status).toBe(404);
+    expect((await read({ 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await read({})).status).toBe(403);
+    expect((await read({ 'Sec-Fetch-Site': 'same-origin' }, 'POST')).status).toBe(403);
+    const resend = await stack.app.request(`/v1/sessions/${session.session_key}/resend`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${session.ticket}`, 'Sec-Fetch-Site': 'same-origin' },
+    });
+    expect(resend.status).toBe(403);
+  });
+
   it('follows the session through its lifecycle', async () => {
     const seen: string[] = [];
     for (const status of ['STARTED', 'PROCESS', 'QC_PASSED', 'CONFIRM', 'COMPLETE', 'EXPIRED', 'INVALID']) {

@@ -1,36 +1,86 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, next, type State } from '../../widget/machine.ts';
+import { canResend, idle, next, type State } from '../../widget/machine.ts';
 
 const session = { session_key: 'DMO-AAAAAAAAAA', capture_url: 'https://demo.vehiclecapture.com/DMO-AAAAAAAAAA', delivery: 'link' as const, ticket: 't' };
+const texted = { ...session, delivery: 'sms' as const, sms_to: '+1 ••• ••• 1234' };
 const error = { code: 'upstream_error' as const, message: 'down', issues: [] };
-const sending: State = { kind: 'sending', delivery: 'link', idempotencyKey: 'k1' };
+const sending: State = { kind: 'sending', mode: 'link', idempotencyKey: 'k1' };
+const sms: State = { kind: 'sms', session: texted, tracking: 'on', status: 'IDLE', resend: { kind: 'ready' } };
 
 describe('widget state machine', () => {
-  it('goes idle → sending → link', () => {
-    const s1 = next(initialState, { type: 'submit', delivery: 'link', idempotencyKey: 'k1' });
+  it('goes idle → sending → link, tracking pending until the signer answers', () => {
+    const s1 = next(idle('link'), { type: 'submit', idempotencyKey: 'k1' });
     expect(s1).toEqual(sending);
-    expect(next(s1, { type: 'created', session })).toEqual({ kind: 'link', session });
+    expect(next(s1, { type: 'created', session })).toEqual({ kind: 'link', session, tracking: 'pending' });
   });
 
-  it('goes to sms when the session was texted', () => {
-    const texted = { ...session, delivery: 'sms' as const, sms_to: '+1 ••• ••• 1234' };
-    expect(next(sending, { type: 'created', session: texted })).toEqual({ kind: 'sms', session: texted });
+  it('goes to sms when the session was texted, with resend ready', () => {
+    expect(next({ ...sending, mode: 'sms' }, { type: 'created', session: texted })).toEqual({
+      kind: 'sms',
+      session: texted,
+      tracking: 'pending',
+      resend: { kind: 'ready' },
+    });
   });
 
   it('keeps one request in flight: a second submit changes nothing', () => {
-    expect(next(sending, { type: 'submit', delivery: 'sms', idempotencyKey: 'k2' })).toBe(sending);
+    expect(next(sending, { type: 'submit', idempotencyKey: 'k2' })).toBe(sending);
+    expect(next(sending, { type: 'choose', mode: 'sms' })).toBe(sending);
+    expect(next(sending, { type: 'configure', mode: 'sms' })).toBe(sending);
   });
 
-  it('lets the customer retry after an error', () => {
-    const failed = next(sending, { type: 'failed', error });
-    expect(failed).toEqual({ kind: 'error', error });
-    expect(next(failed, { type: 'submit', delivery: 'link', idempotencyKey: 'k1' }).kind).toBe('sending');
+  it('lets the customer retry after an error, in the same mode', () => {
+    const failed = next({ ...sending, mode: 'sms' }, { type: 'failed', error });
+    expect(failed).toEqual({ kind: 'error', mode: 'sms', error });
+    expect(next(failed, { type: 'submit', idempotencyKey: 'k1' })).toEqual({ kind: 'sending', mode: 'sms', idempotencyKey: 'k1' });
   });
 
   it('ignores late results and restarts only from a settled state', () => {
-    expect(next(initialState, { type: 'created', session })).toBe(initialState);
-    expect(next(initialState, { type: 'failed', error })).toBe(initialState);
-    expect(next(sending, { type: 'restart' })).toBe(sending);
-    expect(next({ kind: 'link', session }, { type: 'restart' })).toEqual(initialState);
+    expect(next(idle('link'), { type: 'created', session })).toEqual(idle('link'));
+    expect(next(idle('link'), { type: 'failed', error })).toEqual(idle('link'));
+    expect(next(sending, { type: 'restart', mode: 'link' })).toBe(sending);
+    expect(next(sms, { type: 'restart', mode: 'link' })).toEqual(idle('link'));
+  });
+
+  it('switches delivery: text it instead, change number, back to the QR code', () => {
+    expect(next({ kind: 'link', session, tracking: 'on' }, { type: 'choose', mode: 'sms' })).toEqual(idle('sms'));
+    expect(next(sms, { type: 'choose', mode: 'sms' })).toEqual(idle('sms'));
+    expect(next(idle('sms'), { type: 'choose', mode: 'link' })).toEqual(idle('link'));
+    expect(next(idle('link'), { type: 'configure', mode: 'sms' })).toEqual(idle('sms'));
+  });
+
+  it('resumes a remembered session only from an untouched form', () => {
+    expect(next(idle('link'), { type: 'resumed', session: texted }).kind).toBe('sms');
+    expect(next(sending, { type: 'resumed', session: texted })).toBe(sending);
+  });
+
+  it('follows the status, and stops tracking when the signer cannot', () => {
+    const link: State = { kind: 'link', session, tracking: 'pending' };
+    expect(next(link, { type: 'tracked', status: 'STARTED' })).toEqual({ ...link, tracking: 'on', status: 'STARTED' });
+    expect(next(link, { type: 'untracked' })).toEqual({ ...link, tracking: 'off' });
+    expect(next(idle('link'), { type: 'tracked', status: 'STARTED' })).toEqual(idle('link'));
+  });
+
+  it('resends once at a time, rests after a resend, hides for an older signer', () => {
+    const resending = next(sms, { type: 'resend' });
+    expect(resending).toMatchObject({ resend: { kind: 'sending' } });
+    expect(next(resending, { type: 'resend' })).toBe(resending);
+    const sent = next(resending, { type: 'resent', smsTo: '+1 ••• ••• 1234' });
+    expect(sent).toMatchObject({ resend: { kind: 'sent', smsTo: '+1 ••• ••• 1234' } });
+    expect(next(sent, { type: 'resend' })).toBe(sent);
+    expect(next(sent, { type: 'resend-ready' })).toMatchObject({ resend: { kind: 'ready' } });
+    expect(next(resending, { type: 'resend-failed', hide: false, message: 'no' })).toMatchObject({ resend: { kind: 'refused', message: 'no' } });
+    const hidden = next(resending, { type: 'resend-failed', hide: true, message: 'gone' });
+    expect(canResend(hidden)).toBe(false);
+  });
+
+  it('offers resend only while the signer tracks the session and PAVE would still text it', () => {
+    expect(canResend(sms)).toBe(true);
+    expect(canResend({ ...sms, tracking: 'pending' })).toBe(false);
+    expect(canResend({ ...sms, tracking: 'off' })).toBe(false);
+    expect(canResend({ ...sms, status: 'STARTED' })).toBe(true);
+    expect(canResend({ ...sms, status: 'QC_PASSED' })).toBe(false);
+    expect(canResend({ ...sms, status: 'EXPIRED' })).toBe(false);
+    expect(canResend({ kind: 'link', session, tracking: 'on' })).toBe(false);
   });
 });

@@ -1,24 +1,29 @@
 /**
- * The widget's words. One file per language; adding a language is one file and one line here.
- * English is the reference shape.
+ * The widget's words. One file per language; adding a language is one file and one line here (and, for
+ * PAVE's capture app to open in it too, one entry in `LANGUAGES` of contract.ts).
+ * English is the reference shape: `satisfies Strings` makes the compiler list what a translation misses.
  */
+import type { Language } from '../contract.ts';
 import en from './en.ts';
+import es from './es.ts';
+import fr from './fr.ts';
 
 export type Strings = typeof en;
 
-const LANGUAGES: Record<string, Strings> = { en };
+const TABLE: Record<Language, Strings> = { en, fr, es };
 
 /**
- * Picks the strings for a BCP 47 tag (`fr-CA` → `fr`), falling back to English.
- * @example stringsFor('fr-CA').startInspection
+ * The supported language for a BCP 47 tag (`fr-CA` → `fr`), falling back to English.
+ * @example languageOf('es-MX') // 'es'
  */
-export function stringsFor(lang: string | undefined): Strings {
+export function languageOf(lang: string | undefined): Language {
   const base = (lang ?? '').toLowerCase().split('-')[0] ?? '';
-  return LANGUAGES[base] ?? en;
+  return base in TABLE ? (base as Language) : 'en';
 }
 
-/** The language code the strings came from, as the contract's `language` field wants it. */
-export function languageOf(lang: string | undefined): string {
-  const base = (lang ?? '').toLowerCase().split('-')[0] ?? '';
-  return base in LANGUAGES ? base : 'en';
+/**
+ * @example stringsFor('fr-CA').startInspection // 'Commencer l’inspection'
+ */
+export function stringsFor(lang: string | undefined): Strings {
+  return TABLE[languageOf(lang)];
 }

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * Part of `npm run build`: writes dist/custom-elements.json, the Custom Elements Manifest that IDEs,
+ * Storybook and documentation tools read (attributes, properties, events, CSS parts and properties),
+ * generated from the element's source and JSDoc with @custom-elements-manifest/analyzer and its Lit
+ * plugin. Generated at build time, never committed.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { create, ts } from '@custom-elements-manifest/analyzer';
+import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
+
+const SOURCES = ['widget/index.ts', 'widget/pave-capture.ts', 'widget/events.ts'];
+const OUT = 'dist/custom-elements.json';
+
+const modules = SOURCES.map((path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true));
+const manifest = create({ modules, plugins: [...litPlugin(), publicSurfaceOnly()] });
+writeFileSync(OUT, `${JSON.stringify(manifest, null, 2)}\n`);
+
+const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.customElement);
+console.log(
+  `manifest: <${element?.tagName}> with ${element?.attributes?.length ?? 0} attributes, ${element?.events?.length ?? 0} events, ` +
+    `${element?.cssParts?.length ?? 0} parts, ${element?.cssProperties?.length ?? 0} CSS properties → ${OUT}`,
+);
+
+/**
+ * The analyzer also lists `dispatchEvent(new X(…))` calls as nameless events, private members and
+ * internal state; the manifest describes what a dealer can use, so those go.
+ */
+function publicSurfaceOnly() {
+  return {
+    name: 'pave-public-surface',
+    packageLinkPhase({ customElementsManifest }) {
+      const published = (path) => path.replace(/^(\.\/|\/)?(widget\/)?(.*)\.ts$/, 'dist/esm/$3.js');
+      for (const module of customElementsManifest.modules) {
+        module.path = published(module.path);
+        for (const entry of module.exports ?? []) {
+          if (entry.declaration?.module) entry.declaration.module = published(entry.declaration.module);
+          if (entry.kind === 'custom-element-definition') entry.name = 'pave-capture';
+        }
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+          // Internal state is declared in `static properties` with `state: true`: no attribute for it.
+          const hidden = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private').map((m) => m.name));
+          if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => a.name === 'lang' || !hidden.has(a.fieldName));
+          if (declaration.members) declaration.members = declaration.members.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.static);
+          // `lang` is the platform's own attribute, observed through a private field: keep the attribute, not the field.
+          for (const attribute of declaration.attributes ?? []) if (attribute.name === 'lang') delete attribute.fieldName;
+        }
+      }
+    },
+  };
+}

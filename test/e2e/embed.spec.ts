@@ -1,0 +1,47 @@
+/**
+ * Embedding: the script-tag build on a plain page under a strict CSP, included twice; and the element
+ * inside a React 19 app, driven by properties and listened to through its events.
+ */
+import { STRICT_CSP } from '../../vite.config.ts';
+import { expect, test, VIN } from './fixtures.ts';
+
+test('script tag, twice, under a strict CSP: registers once and works, with no CSP violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { violations: string[] }).violations = violations;
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const response = await page.goto('/strict-csp.html');
+  expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
+  expect(await page.locator('script[src="/pave-capture.js"]').count()).toBe(2);
+
+  const widget = page.locator('pave-capture');
+  await widget.getByLabel('VIN').fill(VIN);
+  await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+  await expect(widget.getByRole('img', { name: 'QR code of your inspection link' })).toBeVisible();
+  // Styles applied through adopted stylesheets: the primary button is filled, 44 px tall at least.
+  const copy = widget.getByRole('button', { name: 'Copy link' });
+  expect((await copy.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  expect(await copy.evaluate((button) => getComputedStyle(button).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  expect(await page.evaluate(() => typeof (window as unknown as { PaveCapture?: { PaveCapture?: unknown } }).PaveCapture?.PaveCapture)).toBe('function');
+});
+
+test('React 19: properties set by React, events received by React', async ({ page }) => {
+  await page.goto('/react.html');
+  const widget = page.locator('pave-capture');
+
+  // `requireVin` is a property React sets (there is no attribute of that name): the VIN is mandatory.
+  await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+  await expect(widget.getByText('Please enter the VIN.')).toBeVisible();
+  await expect(widget).toHaveAttribute('require-vin', '');
+
+  await page.getByLabel('VIN required').uncheck();
+  await expect(widget).not.toHaveAttribute('require-vin');
+  await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+
+  const link = widget.getByRole('link', { name: /\/capture\// });
+  await expect(page.locator('#react-state')).toHaveText('link');
+  await expect(page.locator('#react-capture-url')).toHaveText((await link.getAttribute('href'))!);
+});

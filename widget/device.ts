@@ -1,0 +1,11 @@
+/**
+ * Is this a touch phone? Decides the hand-off under `delivery="auto"`: a phone opens the capture link
+ * itself, a desktop shows a QR code for the phone. Media queries describe the device the customer holds
+ * better than the user agent; the user-agent hint covers browsers that report a fine pointer on phones.
+ */
+export function isTouchPhone(view: Pick<Window, 'matchMedia' | 'navigator'> | undefined = globalThis.window): boolean {
+  if (!view) return false;
+  const coarse = view.matchMedia?.('(hover: none) and (pointer: coarse)').matches ?? false;
+  const mobile = /\bMobi|Android.+Mobile|iPhone/i.test(view.navigator?.userAgent ?? '');
+  return coarse || mobile;
+}
