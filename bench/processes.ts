@@ -5,6 +5,20 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createServer } from 'node:net';
 
+/** Every child still running, so an interrupted bench leaves no server behind. */
+const live = new Set<ChildProcess>();
+
+function track(child: ChildProcess): ChildProcess {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+/** Kills the children still running (synchronously, so it works from an `exit` handler). */
+export function killAll(): void {
+  for (const child of live) child.kill('SIGKILL');
+}
+
 export interface RunResult {
   code: number | null;
   stdout: string;
@@ -15,7 +29,7 @@ export interface RunResult {
 export function run(command: string, args: string[], options: SpawnOptions & { timeoutMs?: number } = {}): Promise<RunResult> {
   const { timeoutMs = 120_000, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+    const child = track(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions }));
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk));
@@ -51,7 +65,7 @@ export interface StartOptions extends SpawnOptions {
 export function startServer(command: string, args: string[], options: StartOptions = {}): Promise<Server> {
   const { timeoutMs = 60_000, ready = /listening (\d+)/, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+    const child = track(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions }));
     let output = '';
     const fail = (message: string) => {
       clearTimeout(timer);

@@ -14,6 +14,7 @@ import { clickToLink } from './click-to-link.ts';
 import { edgeBundle } from './edge-bundle.ts';
 import { latency } from './latency.ts';
 import { describeMachine, machineLine } from './machine.ts';
+import { killAll } from './processes.ts';
 import { formatMarkdown, formatTable, type FigureResult } from './table.ts';
 import { throughput } from './throughput.ts';
 import { widgetSize } from './widget-size.ts';
@@ -59,6 +60,9 @@ const TITLES: Record<FigureName, string> = {
   click: 'Click to link',
   edge: 'Edge bundle',
 };
+
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 const machine = describeMachine();
 console.error(`bench: ${machineLine(machine)}${quick ? ' · quick' : ''}`);

@@ -6,7 +6,7 @@
  * in min+gzip and min+brotli bytes against the budget, with the share of each part read from the
  * source maps.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { kb, percent } from './format.ts';
@@ -50,9 +50,10 @@ export async function widgetSize({ root, workDir }: WidgetSizeOptions): Promise<
   };
 }
 
+/** Without a source map (the build stopped writing one) the sizes still count; only the breakdown is lost. */
 function weighFile(path: string): Weight {
   const code = readFileSync(path, 'utf8');
-  const map = JSON.parse(readFileSync(`${path}.map`, 'utf8')) as SourceMapV3;
+  const map = existsSync(`${path}.map`) ? (JSON.parse(readFileSync(`${path}.map`, 'utf8')) as SourceMapV3) : undefined;
   return weigh(code, map);
 }
 
@@ -93,5 +94,6 @@ function rowsFor(label: string, weight: Weight): Row[] {
       value: `${percent(part.share)} · ≈ ${kb(part.share * weight.gzip)} gz`,
       reference: '',
     })),
+    ...(weight.parts.length ? [] : [{ label: '  (no source map: no breakdown)', value: '', reference: '' }]),
   ];
 }
