@@ -1,0 +1,119 @@
+/**
+ * Figure 4 — click to link: in Chromium, against the local demo stack (dealer page, signer, PAVE
+ * sandbox — `demo/start.ts` on ports of its own), milliseconds from the click on "Show me the link"
+ * to the frame that shows the capture link, over repeated runs after warm-up. Timed in the page's own
+ * clock (the click event's timestamp → the first animation frame after `pave-session-created`), so
+ * the test driver's round trips stay out of the figure; the driver still waits for the link by its
+ * role before a run counts. Baseline: one page → signer round trip through the same proxy.
+ */
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+import { millis } from './format.ts';
+import { freePort, startServer } from './processes.ts';
+import { BENCH_VIN, widgetUi } from './selectors.ts';
+import { summarize } from './stats.ts';
+import type { FigureResult } from './table.ts';
+
+export interface ClickToLinkOptions {
+  root: string;
+  runs: number;
+  warmup: number;
+}
+
+interface PageTiming {
+  clickAt: number;
+  shownAt: number;
+}
+
+declare global {
+  interface Window {
+    __paveBench?: Promise<PageTiming>;
+  }
+}
+
+export async function clickToLink(options: ClickToLinkOptions): Promise<FigureResult> {
+  const executablePath = await findChromium();
+  if (!executablePath) throw new Error('no Chromium: install one (Debian: apt-get install chromium) or set CHROMIUM_PATH');
+
+  const [demo, signer, sandbox] = [await freePort(), await freePort(), await freePort()];
+  const stack = await startServer(process.execPath, ['--import', 'tsx', join(options.root, 'demo/start.ts')], {
+    cwd: options.root,
+    ready: /Dealer page:\s+http:\/\/localhost:(\d+)/,
+    env: {
+      ...process.env,
+      DEMO_USE_SANDBOX: 'true',
+      DEMO_PORT: String(demo),
+      PORT: String(signer),
+      SANDBOX_PORT: String(sandbox),
+      // One browser from one IP creates every session: keep the limiter out of the figure.
+      RATE_LIMIT_IP: '1000000',
+      RATE_LIMIT_PHONE: '1000000',
+      RATE_LIMIT_SITE: '1000000',
+    },
+  });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ baseURL: `http://127.0.0.1:${demo}` });
+    const clicks: number[] = [];
+    const driver: number[] = [];
+    for (let i = 0; i < options.warmup + options.runs; i++) {
+      const run = await oneRun(page);
+      if (i < options.warmup) continue;
+      clicks.push(run.pageMs);
+      driver.push(run.driverMs);
+    }
+    const roundTrips = await page.evaluate(async () => {
+      const samples: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        const start = performance.now();
+        await (await fetch('/signer/healthz', { cache: 'no-store' })).text();
+        samples.push(performance.now() - start);
+      }
+      return samples.slice(5); // the first few open connections
+    });
+
+    const measured = summarize(clicks);
+    const floor = summarize(roundTrips);
+    const version = browser.version();
+    return {
+      id: 'click-to-link',
+      title: 'Click to link',
+      rows: [
+        {
+          label: 'Click to link (Chromium, demo + sandbox)',
+          value: `${millis(measured.median)} median · ${millis(measured.max)} max of ${measured.count}`,
+          reference: `floor: page → signer round trip ${millis(floor.median)}`,
+        },
+      ],
+      data: { unit: 'ms', clickToLink: measured, samples: clicks, driverSide: summarize(driver), roundTripFloor: floor, chromium: version },
+      notes: [
+        `Click to link: Chromium ${version} headless, ${options.warmup} warm-up + ${options.runs} runs, page reloaded each run; the dealer page is Vite's dev server proxying /signer, so the path is page → proxy → signer → sandbox over loopback HTTP.`,
+      ],
+    };
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+async function oneRun(page: Page): Promise<{ pageMs: number; driverMs: number }> {
+  await page.goto('/');
+  const widget = widgetUi.widget(page);
+  await widgetUi.vinField(widget).fill(BENCH_VIN);
+  await page.evaluate((eventName) => {
+    window.__paveBench = new Promise((resolve) => {
+      let clickAt = Number.NaN;
+      // Capture phase on the document: the click is composed, so it arrives here first, shadow DOM or not.
+      document.addEventListener('click', (event) => (clickAt = event.timeStamp), { capture: true, once: true });
+      document.addEventListener(eventName, () => requestAnimationFrame(() => resolve({ clickAt, shownAt: performance.now() })), { once: true });
+    });
+  }, widgetUi.createdEvent);
+  const start = performance.now();
+  await widgetUi.submitButton(widget).click();
+  await widgetUi.captureLink(widget).waitFor({ state: 'visible', timeout: 10_000 });
+  const driverMs = performance.now() - start;
+  const timing = await page.evaluate(() => window.__paveBench!);
+  if (!Number.isFinite(timing.clickAt)) throw new Error('the click on the submit button was not seen');
+  return { pageMs: timing.shownAt - timing.clickAt, driverMs };
+}
