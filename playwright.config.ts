@@ -37,6 +37,11 @@ export default defineConfig({
       DEMO_PORT: String(ports.demo),
       PORT: String(ports.signer),
       SANDBOX_PORT: String(ports.sandbox),
+      // One signer serves the whole suite, which texts the same few numbers from one address many times an
+      // hour: the ceilings are tested in vitest (test/signer/limits.test.ts), not here.
+      RATE_LIMIT_IP: '10000',
+      RATE_LIMIT_PHONE: '10000',
+      RATE_LIMIT_SITE: '10000',
     },
   },
 });

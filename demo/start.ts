@@ -34,6 +34,9 @@ function signerEnv(): Env {
     ALLOWED_ORIGINS: demoOrigins.join(','),
     PAVE_DEALER_NAME: 'Main Street Motors',
     PAVE_REDIRECT_URL: `http://localhost:${demoPort}/thanks.html`,
+    // Someone trying the demo texts their own number again and again: a little more room than the
+    // production default of 3 an hour, still low enough to see the ceiling answer.
+    RATE_LIMIT_PHONE: '10',
   };
   const sandboxSettings: Env = useSandbox
     ? {

@@ -22,21 +22,49 @@ export function paveTimestamp(date: Date): string {
 
 const encoder = new TextEncoder();
 
+/**
+ * Imported keys by secret. Importing costs as much as signing on Node's Web Crypto (each call is a
+ * thread-pool round trip), and a signer has one secret per site: import each once.
+ */
+const keys = new Map<string, Promise<CryptoKey>>();
+const MAX_KEYS = 256;
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    key.catch(() => keys.delete(secret));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /** Lower-case hex HMAC-SHA256. */
 export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(message)));
   let hex = '';
   for (const byte of mac) hex += byte.toString(16).padStart(2, '0');
   return hex;
 }
 
 /**
+ * The last token minted per credentials. The token depends only on the credentials and the timestamp,
+ * which has one-second resolution: every call within the same second gets the same token, so a busy
+ * signer computes one HMAC per site per second instead of one per request.
+ */
+const lastTokens = new WeakMap<PaveCredentials, { timestamp: string; token: Promise<string> }>();
+
+/**
  * `API-Token`: HMAC-SHA256 keyed with the API secret over `"{username}:{api_key}@{timestamp}"`,
  * computed over exactly the string sent as `API-Timestamp`.
  */
 export function paveToken(credentials: PaveCredentials, timestamp: string): Promise<string> {
-  return hmacSha256Hex(credentials.apiSecret, `${credentials.username}:${credentials.apiKey}@${timestamp}`);
+  const last = lastTokens.get(credentials);
+  if (last?.timestamp === timestamp) return last.token;
+  const token = hmacSha256Hex(credentials.apiSecret, `${credentials.username}:${credentials.apiKey}@${timestamp}`);
+  lastTokens.set(credentials, { timestamp, token });
+  return token;
 }
 
 /** The headers of one v1 call. Tokens expire within five minutes: mint them per request. */

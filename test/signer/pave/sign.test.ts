@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { paveAuthHeaders, paveTimestamp, paveToken } from '../../../signer/pave/sign.ts';
 
 const vector = { username: 'demo', apiKey: 'test_key', apiSecret: 'test_secret' };
@@ -30,6 +30,32 @@ describe('PAVE signing', () => {
       'API-Token': 'a6b241ef7d86fe9618fc419463663d74f5e722240cec33281dee460252a99355',
       Accept: 'application/json',
       'Content-Type': 'application/json',
+    });
+  });
+
+  describe('caching (a busy signer signs once per site per second)', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('reuses the token within a second, and only for the same credentials', async () => {
+      const sign = vi.spyOn(crypto.subtle, 'sign');
+      const other = { ...vector, apiSecret: 'other_secret' };
+      const same = await Promise.all(Array.from({ length: 10 }, () => paveToken(vector, '2026-11-28T10:00:00Z')));
+      expect(new Set(same).size).toBe(1);
+      expect(sign).toHaveBeenCalledTimes(1);
+
+      const next = await paveToken(vector, '2026-11-28T10:00:01Z');
+      const mine = await paveToken(other, '2026-11-28T10:00:01Z');
+      expect(sign).toHaveBeenCalledTimes(3);
+      expect(next).not.toBe(same[0]);
+      expect(mine).not.toBe(next);
+      expect(mine).toBe(createHmac('sha256', 'other_secret').update('demo:test_key@2026-11-28T10:00:01Z').digest('hex'));
+    });
+
+    it('imports each secret’s key once', async () => {
+      const importKey = vi.spyOn(crypto.subtle, 'importKey');
+      const credentials = { username: 'u', apiKey: 'k', apiSecret: 'imported-once' };
+      for (const second of ['01', '02', '03']) await paveToken(credentials, `2026-11-28T10:00:${second}Z`);
+      expect(importKey).toHaveBeenCalledTimes(1);
     });
   });
 });
