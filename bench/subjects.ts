@@ -7,7 +7,9 @@
  */
 import type { Context, Hono } from 'hono';
 import { createApp } from '../signer/app.ts';
+import { nodeHashing } from '../signer/node-hashing.ts';
 import { loadConfig, type Env } from '../signer/config.ts';
+import type { LogWriter } from '../signer/log.ts';
 
 export { createBareSubject } from './bare-app.ts';
 
@@ -66,6 +68,6 @@ export function instantPave(): typeof fetch {
 }
 
 /** The real signer, as `signer/node.ts` builds it, with `instantPave` in place of PAVE. */
-export function createSignerSubject(clientIp?: (c: Context) => string | undefined): Hono {
-  return createApp({ config: loadConfig(benchEnv), fetch: instantPave(), clientIp });
+export function createSignerSubject(clientIp?: (c: Context) => string | undefined, log?: LogWriter): Hono {
+  return createApp({ config: loadConfig(benchEnv), fetch: instantPave(), clientIp, hashing: nodeHashing, log });
 }

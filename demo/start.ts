@@ -11,6 +11,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createServer } from 'vite';
 import { createApp } from '../signer/app.ts';
+import { nodeHashing } from '../signer/node-hashing.ts';
 import { ConfigError, loadConfig, type Env, type SiteConfig } from '../signer/config.ts';
 import { createSandbox, DEMO_ACCOUNT } from './sandbox/app.ts';
 
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     const sandbox = createSandbox({ captureBaseUrl: () => `http://${host}:${sandboxPort}/capture` });
     await listen(sandbox.app.fetch, sandboxPort);
   }
-  await listen(createApp({ config, clientIp: (c) => getConnInfo(c).remote.address }).fetch, signerPort);
+  await listen(createApp({ config, clientIp: (c) => getConnInfo(c).remote.address, hashing: nodeHashing }).fetch, signerPort);
 
   process.env.SIGNER_PORT = String(signerPort);
   process.env.SANDBOX_PORT = String(sandboxPort);

@@ -10,6 +10,7 @@ import { createApp } from '../signer/app.ts';
 import { clientIpReader } from '../signer/client-ip.ts';
 import { loadConfig } from '../signer/config.ts';
 import { consoleLogger } from '../signer/log.ts';
+import { nodeHashing } from '../signer/node-hashing.ts';
 import { createSandbox } from '../demo/sandbox/app.ts';
 
 const role = process.argv[2];
@@ -19,7 +20,7 @@ function app(): (request: Request, env?: unknown) => Response | Promise<Response
   if (role === 'sandbox') return createSandbox().app.fetch;
   const config = loadConfig(process.env);
   const clientIp = clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address });
-  return createApp({ config, clientIp, events: consoleLogger }).fetch;
+  return createApp({ config, clientIp, events: consoleLogger, hashing: nodeHashing }).fetch;
 }
 
 serve({ fetch: app(), port: 0, hostname: '127.0.0.1' }, (info) => process.send?.({ port: info.port }));

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createRedisIdempotencyStore } from './idempotency/redis.ts';
 import { connectRedis, createRedisStore, redactUrl } from './limiter/redis.ts';
 import { consoleLogger } from './log.ts';
+import { nodeHashing } from './node-hashing.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -19,7 +20,7 @@ try {
   const port = Number(process.env.PORT ?? 8787);
   const clientIp = clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address });
   const shared = process.env.REDIS_URL ? await connectSharedStores(process.env.REDIS_URL) : {};
-  const app = createApp({ config, clientIp, ...shared });
+  const app = createApp({ config, clientIp, hashing: nodeHashing, ...shared });
   serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
     console.log(`pave-capture signer on http://localhost:${info.port} (OpenAPI: /openapi.json)`);
     for (const site of config.sites.values()) {

@@ -6,6 +6,7 @@ import type { SignerConfig, SiteConfig } from './config.ts';
 import { SignerError } from './errors.ts';
 import { originNotAllowed } from './origin.ts';
 import { createPaveClient, type PaveClient } from './pave/client.ts';
+import type { Hashing } from './pave/hashing.ts';
 import { createTicketMinter, type TicketMinter } from './ticket.ts';
 
 export interface SiteRuntime {
@@ -31,13 +32,13 @@ export interface SiteRegistry {
 /**
  * @example const registry = createSiteRegistry(config, { fetch: sandbox.request });
  */
-export function createSiteRegistry(config: SignerConfig, world: { fetch?: typeof fetch; now?: () => Date } = {}): SiteRegistry {
+export function createSiteRegistry(config: SignerConfig, world: { fetch?: typeof fetch; now?: () => Date; hashing?: Hashing } = {}): SiteRegistry {
   const runtimes = new Map<string, SiteRuntime>();
   for (const site of config.sites.values()) {
     runtimes.set(site.id, {
       site,
-      pave: createPaveClient({ ...site.pave, fetch: world.fetch, now: world.now }),
-      tickets: createTicketMinter(site.pave.credentials.apiSecret),
+      pave: createPaveClient({ ...site.pave, fetch: world.fetch, now: world.now, hashing: world.hashing }),
+      tickets: createTicketMinter(site.pave.credentials.apiSecret, world.hashing),
     });
   }
   const allowing = (origin: string) => [...runtimes.values()].filter((runtime) => runtime.site.allowedOrigins.includes(origin));

@@ -19,6 +19,7 @@ import { checkVin } from '../widget/vin.ts';
 import type { SignerConfig, SiteConfig } from './config.ts';
 import { errorBody, errorResponse, invalidField, SignerError } from './errors.ts';
 import { digestOf } from './idempotency/digest.ts';
+import type { Hashing } from './pave/hashing.ts';
 import { failClosed } from './idempotency/fail-closed.ts';
 import { createMemoryIdempotencyStore } from './idempotency/memory.ts';
 import { once } from './idempotency/once.ts';
@@ -65,6 +66,8 @@ export interface SessionsDeps {
   idempotency?: IdempotencyStore;
   /** How a repeat waits for the first request's answer (tests may pass a faster one). */
   sleep?: (ms: number) => Promise<void>;
+  /** HMAC and SHA-256: Web Crypto by default; the Node entry passes node:crypto's (see pave/hashing.ts). */
+  hashing?: Hashing;
 }
 
 /** What `status.ts` and `resend.ts` share with the create route. */
@@ -84,7 +87,7 @@ export const IDEMPOTENCY = {
 } as const;
 
 export function sessionsRoutes(deps: SessionsDeps): Hono {
-  const registry = createSiteRegistry(deps.config, { fetch: deps.fetch, now: deps.now });
+  const registry = createSiteRegistry(deps.config, { fetch: deps.fetch, now: deps.now, hashing: deps.hashing });
   const store = failClosed(deps.idempotency ?? createMemoryIdempotencyStore());
   const context: RouteContext = { deps, registry };
 
@@ -112,7 +115,7 @@ export function sessionsRoutes(deps: SessionsDeps): Hono {
       const { customer, smsTo } = applySiteRules(site, request);
       annotate(c, { site: site.id, delivery: customer.delivery, phone: smsTo, vin: customer.vin && maskVin(customer.vin) });
       const ip = deps.clientIp?.(c);
-      const scope = await idempotencyScope(c, site, customer, ip);
+      const scope = await idempotencyScope(c, site, customer, ip, deps.hashing);
 
       let keepMs = 0;
       const create = async (): Promise<StoredAnswer> => {
@@ -184,6 +187,7 @@ async function idempotencyScope(
   site: SiteConfig,
   customer: CustomerInput,
   ip: string | undefined,
+  hashing: Hashing | undefined,
 ): Promise<{ kind: 'key' | 'fingerprint'; key: string; request: string; ttlMs: number } | undefined> {
   const header = c.req.header('Idempotency-Key');
   if (header !== undefined) {
@@ -191,13 +195,13 @@ async function idempotencyScope(
     if (!key.success) throw invalidField('Idempotency-Key', key.error.issues[0]?.message ?? 'Invalid Idempotency-Key.');
     return {
       kind: 'key',
-      key: `idempotency:${site.id}:key:${await digestOf(key.data)}`,
-      request: await digestOf({ site: site.id, customer }),
+      key: `idempotency:${site.id}:key:${await digestOf(key.data, hashing)}`,
+      request: await digestOf({ site: site.id, customer }, hashing),
       ttlMs: IDEMPOTENCY.keyTtlMs,
     };
   }
   if (!customer.phone && !customer.vin) return undefined;
-  const fingerprint = await digestOf({ site: site.id, delivery: customer.delivery, phone: customer.phone, vin: customer.vin, ip });
+  const fingerprint = await digestOf({ site: site.id, delivery: customer.delivery, phone: customer.phone, vin: customer.vin, ip }, hashing);
   return { kind: 'fingerprint', key: `idempotency:${site.id}:fingerprint:${fingerprint}`, request: fingerprint, ttlMs: IDEMPOTENCY.fingerprintTtlMs };
 }
 

@@ -1,17 +1,14 @@
 /**
- * Digests for idempotency: SHA-256 (Web Crypto) of a canonical JSON form, so key order and runtime do
- * not matter and no phone number or VIN sits in the store in clear.
+ * Digests for idempotency: SHA-256 of a canonical JSON form, so key order and runtime do not matter and
+ * no phone number or VIN sits in the store in clear.
  */
-const encoder = new TextEncoder();
+import { toHex, utf8, webCryptoHashing, type Hashing } from '../pave/hashing.ts';
 
 /**
  * @example await digestOf({ b: 1, a: [2, 'x'] }) === await digestOf({ a: [2, 'x'], b: 1 }) // true
  */
-export async function digestOf(value: unknown): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(canonical(value))));
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+export async function digestOf(value: unknown, hashing: Hashing = webCryptoHashing): Promise<string> {
+  return toHex(await hashing.sha256(utf8(canonical(value))));
 }
 
 /** JSON with object keys sorted and `undefined` members left out. */

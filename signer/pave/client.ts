@@ -7,7 +7,8 @@
  * protection, so a blind retry of a create (or a resend) could text the customer twice.
  */
 import { isNeverConnected } from './connect-error.ts';
-import { paveAuthHeaders, type PaveCredentials } from './sign.ts';
+import type { Hashing } from './hashing.ts';
+import { createPaveSigner, type PaveCredentials } from './sign.ts';
 import { PaveErrorBody, PaveSession, type PaveCreateSessionBody, type PaveResendBody } from './types.ts';
 
 export interface PaveClientOptions {
@@ -18,6 +19,8 @@ export interface PaveClientOptions {
   now?: () => Date;
   /** Whole-call budget (headers, body, and the one retry of a refused connection) in milliseconds. */
   timeoutMs?: number;
+  /** How to compute the HMAC: Web Crypto by default. */
+  hashing?: Hashing;
 }
 
 /** How a PAVE call ended. `rejected` is PAVE's 4xx; `unavailable` its 5xx, garbage or a network failure. */
@@ -56,6 +59,7 @@ export function createPaveClient(options: PaveClientOptions): PaveClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const sign = createPaveSigner(options.credentials, options.hashing);
 
   async function call(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<PaveOutcome<unknown>> {
     const controller = new AbortController();
@@ -64,7 +68,7 @@ export function createPaveClient(options: PaveClientOptions): PaveClient {
       const response = await doFetch(`${baseUrl}${path}`, {
         method,
         // Minted per attempt: the token covers the timestamp it is sent with.
-        headers: { ...(await paveAuthHeaders(options.credentials, now())), ...extraHeaders },
+        headers: { ...(await sign(now())), ...extraHeaders },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });
