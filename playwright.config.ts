@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/system.mjs';
 
 /** E2E_PORT_OFFSET lets two checkouts run their browser tests side by side. */
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -24,7 +25,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: {

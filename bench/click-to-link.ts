@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/system.mjs';
 import { millis } from './format.ts';
 import { freePort, startServer } from './processes.ts';
 import { BENCH_VIN, widgetUi } from './selectors.ts';
@@ -52,7 +52,7 @@ export async function clickToLink(options: ClickToLinkOptions): Promise<FigureRe
       RATE_LIMIT_SITE: '1000000',
     },
   });
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   try {
     const page = await browser.newPage({ baseURL: `http://127.0.0.1:${demo}` });
     const clicks: number[] = [];

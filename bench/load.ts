@@ -5,14 +5,14 @@
  * Set BENCH_LOAD_TOOL=wrk|autocannon to choose.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { aptInstall } from '../scripts/system.mjs';
 import { run } from './processes.ts';
 
 export type LoadTool = { name: 'wrk'; version: string } | { name: 'autocannon'; version: string };
 
-/** autocannon, pinned; installed into the bench folder (not the project) only when wrk is unavailable. */
-export const AUTOCANNON = 'autocannon@9.0.0';
 
 export interface LoadSpec {
   url: string;
@@ -38,11 +38,16 @@ export interface LoadResult {
 export function chooseLoadTool(env: NodeJS.ProcessEnv = process.env): LoadTool {
   const wanted = env.BENCH_LOAD_TOOL;
   if (wanted !== 'autocannon') {
-    if (!hasWrk() && wanted !== 'wrk') installWrkWithApt();
+    if (!hasWrk() && wanted !== 'wrk') aptInstall('wrk');
     if (hasWrk()) return { name: 'wrk', version: wrkVersion() };
     if (wanted === 'wrk') throw new Error('BENCH_LOAD_TOOL=wrk, but wrk is not installed (Debian: apt-get install wrk).');
   }
-  return { name: 'autocannon', version: AUTOCANNON.split('@')[1]! };
+  return { name: 'autocannon', version: autocannonVersion() };
+}
+
+function autocannonVersion(): string {
+  const manifest = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve('autocannon/package.json')), 'utf8')) as { version: string };
+  return manifest.version;
 }
 
 function hasWrk(): boolean {
@@ -54,18 +59,9 @@ function wrkVersion(): string {
   return /wrk\s+(\S+)/.exec(`${out.stdout}${out.stderr}`)?.[1] ?? 'unknown';
 }
 
-function installWrkWithApt(): void {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !existsSync('/usr/bin/apt-get')) return;
-  console.error('bench: wrk is missing; installing Debian’s wrk with apt-get…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'wrk'], { stdio: 'inherit', env });
-}
-
 /** Runs one bounded load against `spec.url` and parses the tool's summary. */
 export async function runLoad(tool: LoadTool, spec: LoadSpec, workDir: string): Promise<LoadResult> {
-  return tool.name === 'wrk' ? runWrk(spec, workDir) : runAutocannon(spec, workDir);
+  return tool.name === 'wrk' ? runWrk(spec, workDir) : runAutocannon(spec);
 }
 
 async function runWrk(spec: LoadSpec, workDir: string): Promise<LoadResult> {
@@ -120,8 +116,8 @@ export function parseWrk(output: string): LoadResult {
   return { requests: Number(totals[1]), seconds, rps: Number(rate[1]), non2xx, errors };
 }
 
-async function runAutocannon(spec: LoadSpec, workDir: string): Promise<LoadResult> {
-  const cli = await installAutocannon(workDir);
+async function runAutocannon(spec: LoadSpec): Promise<LoadResult> {
+  const cli = autocannonCli();
   const headers = Object.entries(spec.headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
   // `-I` replaces `[<id>]` with a fresh id on every request.
   if (spec.uniqueHeader) headers.push('-H', `${spec.uniqueHeader}=bench-[<id>]`, '-I');
@@ -135,17 +131,9 @@ async function runAutocannon(spec: LoadSpec, workDir: string): Promise<LoadResul
   return parseAutocannon(stdout);
 }
 
-/** Installs the pinned autocannon under `<workDir>/tools` once (npm, from the registry); returns its CLI path. */
-async function installAutocannon(workDir: string): Promise<string> {
-  const prefix = join(workDir, 'tools');
-  const cli = join(prefix, 'node_modules/autocannon/autocannon.js');
-  if (existsSync(cli)) return cli;
-  console.error(`bench: wrk is not available; installing ${AUTOCANNON} into ${prefix}…`);
-  const installed = await run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', AUTOCANNON], {
-    timeoutMs: 180_000,
-  });
-  if (installed.code !== 0 || !existsSync(cli)) throw new Error(`could not install ${AUTOCANNON}: ${installed.stderr}`);
-  return cli;
+/** The project's own autocannon (a devDependency, also behind `npm run load`). */
+function autocannonCli(): string {
+  return fileURLToPath(import.meta.resolve('autocannon/autocannon.js'));
 }
 
 /** Reads autocannon's `--json` result. */

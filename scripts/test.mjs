@@ -11,52 +11,14 @@
  * as root. No Redis means a loud failure, never skipped tests.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { aptInstall, findChromium, onPath } from './system.mjs';
 
 // Not test-results/: Playwright empties that folder when it starts.
 const RESULTS = '.reports';
-
-function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  for (const path of candidates) if (path && existsSync(path)) return path;
-  return undefined;
-}
-
-async function playwrightsOwnChromium() {
-  try {
-    const { chromium } = await import('@playwright/test');
-    const path = chromium.executablePath();
-    return existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function installDebianChromium() {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !existsSync('/usr/bin/apt-get')) return;
-  console.log('No Chromium found: installing Debian’s chromium with apt-get…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
-}
-
-function onPath(name) {
-  return (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, name)).find((path) => existsSync(path));
-}
-
-function installDebianRedis() {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !existsSync('/usr/bin/apt-get')) return;
-  console.log('No redis-server found: installing Debian’s redis-server with apt-get…');
-  // RUNLEVEL=1: install the binary without starting Debian's own service on port 6379.
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
-}
 
 /** Resolves true when something on 127.0.0.1:port answers PING with PONG. */
 function redisAnswers(port) {
@@ -87,7 +49,7 @@ async function startRedis() {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: () => {} };
   let binary = onPath('redis-server');
   if (!binary) {
-    installDebianRedis();
+    aptInstall('redis-server');
     binary = onPath('redis-server');
   }
   if (!binary) {
@@ -136,11 +98,7 @@ function readJson(path) {
   }
 }
 
-let chromium = findChromium() ?? (await playwrightsOwnChromium());
-if (!chromium) {
-  installDebianChromium();
-  chromium = findChromium();
-}
+const chromium = await findChromium();
 if (!chromium) {
   console.error('No Chromium for the browser tests. Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
   process.exit(1);
