@@ -1,7 +1,9 @@
 /**
  * One config for the demo's dev server and the widget's two builds:
- * - `vite build`             → dist/pave-capture.js: one self-registering IIFE for a <script> tag, everything inlined.
- * - `vite build --mode esm`  → dist/esm/index.js: the ES module for bundlers; lit and lean-qr stay imports.
+ * - `vite build`             → dist/pave-capture.js: one self-registering IIFE for a <script> tag, everything inlined
+ *                              but the languages other than English: dist/pave-capture.fr.js, … beside it, loaded on demand.
+ * - `vite build --mode esm`  → dist/esm/index.js: the ES module for bundlers; lit and lean-qr stay imports, the
+ *                              languages other than English are chunks of their own (dist/esm/strings/fr.js, …).
  * Both use Lit's production build (the `lit` package's default export condition; the dev server alone
  * resolves its `development` build, with its warnings).
  *
@@ -11,7 +13,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
+import { languageFileName, languageFilesPlugin } from './scripts/language-files.ts';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.ts';
+import { SUPPORTED } from './widget/strings/index.ts';
 
 const root = import.meta.dirname;
 const signerPort = Number(process.env.SIGNER_PORT ?? 8787);
@@ -37,17 +41,23 @@ function libraryBuild(esm: boolean): BuildEnvironmentOptions {
     minify: true,
     sourcemap: true,
     lib: {
-      entry: resolve(root, 'widget/index.ts'),
+      entry: resolve(root, esm ? 'widget/index.ts' : 'widget/script-tag.ts'),
       formats: esm ? ['es'] : ['iife'],
       name: 'PaveCapture',
       fileName: () => (esm ? 'index.js' : 'pave-capture.js'),
     },
     rolldownOptions: esm
       ? // Vite leaves whitespace in library ES output; minify it too, so both builds measure alike.
-        { external: [/^lit(\/|$)/, /^lean-qr(\/|$)/], output: { minify: true } }
+        {
+          external: [/^lit(\/|$)/, /^lean-qr(\/|$)/],
+          output: { minify: true, chunkFileNames: 'strings/[name].js' },
+        }
       : // A second copy of the script tag runs nothing: the element is already defined, and Lit's module
         // code would otherwise run again (under Trusted Types its second `lit-html` policy is refused).
-        { output: { postBanner: 'if(!self.customElements?.get("pave-capture")){', postFooter: '}' } },
+        {
+          output: { postBanner: 'if(!self.customElements?.get("pave-capture")){', postFooter: '}' },
+          plugins: [languageFilesPlugin(resolve(root, 'widget/strings'))],
+        },
   };
 }
 
@@ -68,10 +78,13 @@ export const STRICT_CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
+/** The script-tag build's files: the script and its language files. */
+const SCRIPT_FILES = new Set(['pave-capture.js', ...SUPPORTED.filter((lang) => lang !== 'en').map(languageFileName)].map((name) => `/${name}`));
+
 /**
  * Demo pages that must not go through Vite's HTML transform (it injects its client script):
- * `/strict-csp.html` is sent as written with the strict CSP header, and `/pave-capture.js` is the
- * script-tag build, compiled in memory on each request so it always matches the source.
+ * `/strict-csp.html` is sent as written with the strict CSP header, and `/pave-capture.js` (with its
+ * language files) is the script-tag build, compiled in memory on each request so it always matches the source.
  */
 function demoPages(): Plugin {
   return {
@@ -79,7 +92,7 @@ function demoPages(): Plugin {
     apply: 'serve',
     configureServer(server) {
       server.middlewares.use(async (req, res, nextMiddleware) => {
-        const path = (req.url ?? '').split('?')[0];
+        const path = (req.url ?? '').split('?')[0] ?? '';
         try {
           if (path === '/strict-csp.html') {
             res.setHeader('Content-Security-Policy', STRICT_CSP);
@@ -87,7 +100,7 @@ function demoPages(): Plugin {
             res.end(readFileSync(resolve(root, 'demo/strict-csp.html')));
             return;
           }
-          if (path === '/pave-capture.js') {
+          if (SCRIPT_FILES.has(path)) {
             const output = await build({
               configFile: false,
               logLevel: 'silent',
@@ -97,9 +110,9 @@ function demoPages(): Plugin {
               build: { ...libraryBuild(false), write: false, sourcemap: false },
             });
             const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
-            const script = chunks.find((chunk) => chunk.fileName === 'pave-capture.js');
+            const file = chunks.find((chunk) => `/${chunk.fileName}` === path);
             res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-            res.end(script && 'code' in script ? script.code : '');
+            res.end(!file ? '' : 'code' in file ? file.code : file.source);
             return;
           }
         } catch (error) {

@@ -1,12 +1,14 @@
 /**
  * Figure 1 — widget weight. Runs the project's own build (`npm run build`), then weighs
- * - the script-tag build `dist/pave-capture.js` (everything inlined), and
- * - the ES module build `dist/esm/index.js` bundled with its dependencies (lit, zod, lean-qr) and
- *   minified, as a dealer's bundler would ship it,
+ * - the script-tag build `dist/pave-capture.js` (everything inlined but the languages other than English),
+ *   and each language file beside it (`dist/pave-capture.fr.js`, …), which a page loads only when its
+ *   widget shows that language, and
+ * - the ES module build `dist/esm/index.js` bundled with its dependencies (lit, lean-qr) and minified, as a
+ *   dealer's bundler would ship it: the main chunk, and each language's chunk (split off by `import()`),
  * in min+gzip and min+brotli bytes against the budget, with the share of each part read from the
- * source maps.
+ * source maps. Each language row also gives the total a page in that language downloads.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { kb, percent } from './format.ts';
@@ -22,6 +24,19 @@ export const AIM_BYTES = 12_000;
 /** Parts smaller than this stay in the JSON but get no row of their own. */
 const MIN_ROW_BYTES = 100;
 
+/** A file loaded only for one language, and where it comes from. */
+export interface LanguageWeight {
+  lang: string;
+  file: string;
+  weight: Weight;
+}
+
+/** A build as a page receives it: the file every page loads, and the language files loaded on demand. */
+export interface BuildWeight {
+  main: Weight;
+  languages: LanguageWeight[];
+}
+
 export interface WidgetSizeOptions {
   root: string;
   /** Where the bundled ES module goes (inside the git-ignored bench folder). */
@@ -32,7 +47,7 @@ export async function widgetSize({ root, workDir }: WidgetSizeOptions): Promise<
   const built = await run('npm', ['run', 'build'], { cwd: root, timeoutMs: 180_000 });
   if (built.code !== 0) throw new Error(`npm run build failed:\n${built.stdout}\n${built.stderr}`);
 
-  const scriptTag = weighFile(join(root, 'dist/pave-capture.js'));
+  const scriptTag = weighScriptTag(join(root, 'dist'));
   const esmWithDeps = await weighEsmWithDependencies(join(root, 'dist/esm/index.js'), workDir);
 
   const rows: Row[] = [
@@ -46,8 +61,19 @@ export async function widgetSize({ root, workDir }: WidgetSizeOptions): Promise<
     data: { budgetBytes: BUDGET_BYTES, aimBytes: AIM_BYTES, scriptTag, esmWithDependencies: esmWithDeps },
     notes: [
       'Widget sizes: gzip level 9, brotli quality 11; 1 KB = 1000 bytes. Parts are shares of the minified bytes (from the source maps); their gzip figure is that share of the gzip total.',
+      'Languages other than English are files of their own, fetched only by a page whose widget shows that language; each "+ <language>" row gives that file, and what such a page downloads with the main file (each compressed alone).',
     ],
   };
+}
+
+/** The script and the language files beside it (`pave-capture.<lang>.js`). */
+function weighScriptTag(dist: string): BuildWeight {
+  const languages = readdirSync(dist)
+    .map((name) => ({ name, lang: /^pave-capture\.([a-z]{2,3}(?:-[a-z0-9]+)*)\.js$/i.exec(name)?.[1] }))
+    .filter((file): file is { name: string; lang: string } => file.lang !== undefined)
+    .map(({ name, lang }) => ({ lang, file: `dist/${name}`, weight: weighFile(join(dist, name)) }))
+    .sort((a, b) => a.lang.localeCompare(b.lang));
+  return { main: weighFile(join(dist, 'pave-capture.js')), languages };
 }
 
 /** Without a source map (the build stopped writing one) the sizes still count; only the breakdown is lost. */
@@ -57,43 +83,74 @@ function weighFile(path: string): Weight {
   return weigh(code, map);
 }
 
-/** Bundles the ES module build with its dependencies; esbuild follows the build's own source map back to widget/*.ts. */
-async function weighEsmWithDependencies(entry: string, workDir: string): Promise<Weight> {
-  mkdirSync(workDir, { recursive: true });
-  const outfile = join(workDir, 'widget-esm-with-deps.js');
+/**
+ * Bundles the ES module build with its dependencies, splitting on `import()` as a dealer's bundler does;
+ * esbuild follows the build's own source map back to widget/*.ts. A chunk holding one language's strings
+ * file (`strings/<lang>.js`) is that language's.
+ */
+async function weighEsmWithDependencies(entry: string, workDir: string): Promise<BuildWeight> {
+  const outdir = join(workDir, 'widget-esm-with-deps');
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
   const result = await build({
     entryPoints: [entry],
     bundle: true,
+    splitting: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
     minify: true,
     legalComments: 'none', // as the script-tag build: Vite drops them too
     sourcemap: 'external',
-    outfile,
+    outdir,
+    metafile: true,
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles.find((file) => file.path.endsWith('.js'))!.text;
-  const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'))!.text;
-  writeFileSync(outfile, code);
-  writeFileSync(`${outfile}.map`, map);
-  return weigh(code, JSON.parse(map) as SourceMapV3);
+  const files = new Map(result.outputFiles.map((file) => [file.path, file.text]));
+  for (const [path, text] of files) writeFileSync(path, text);
+  let main: Weight | undefined;
+  const languages: LanguageWeight[] = [];
+  for (const [relativePath, output] of Object.entries(result.metafile.outputs)) {
+    if (!relativePath.endsWith('.js')) continue;
+    const path = [...files.keys()].find((key) => key.endsWith(relativePath.replace(/^.*widget-esm-with-deps\//, '/')))!;
+    const weight = weigh(files.get(path)!, JSON.parse(files.get(`${path}.map`)!) as SourceMapV3);
+    const lang = Object.keys(output.inputs).map((input) => /strings\/([a-z]{2,3})\.js$/.exec(input)?.[1]).find(Boolean);
+    // esbuild names each `import()` target an entry point too: the language test comes first.
+    if (lang) languages.push({ lang, file: `chunk of dist/esm/strings/${lang}.js`, weight });
+    else if (output.entryPoint) main = weight;
+    else throw new Error(`esbuild made a chunk the bench does not know: ${relativePath}`);
+  }
+  if (!main) throw new Error('esbuild wrote no entry chunk');
+  return { main, languages: languages.sort((a, b) => a.lang.localeCompare(b.lang)) };
 }
 
-function rowsFor(label: string, weight: Weight): Row[] {
-  const verdict = weight.gzip <= AIM_BYTES ? 'within aim' : weight.gzip <= BUDGET_BYTES ? 'within budget, over aim' : 'OVER BUDGET';
+const LANGUAGE_NAMES: Record<string, string> = { fr: 'French', es: 'Spanish' };
+
+/** The table rows of one build: the main file against the budget, its parts, then each language on demand. */
+export function rowsFor(label: string, build: BuildWeight): Row[] {
+  const { main } = build;
+  const verdict = main.gzip <= AIM_BYTES ? 'within aim' : main.gzip <= BUDGET_BYTES ? 'within budget, over aim' : 'OVER BUDGET';
   return [
     {
       label,
-      value: `${kb(weight.gzip)} gz · ${kb(weight.brotli)} br · ${kb(weight.raw)} min`,
+      value: sizes(main),
       reference: `≤ ${kb(BUDGET_BYTES)} gz, aim ${kb(AIM_BYTES)}: ${verdict}`,
     },
-    ...weight.parts.filter((part) => part.bytes >= MIN_ROW_BYTES).map((part) => ({
+    ...main.parts.filter((part) => part.bytes >= MIN_ROW_BYTES).map((part) => ({
       label: `  ${part.group}`,
-      value: `${percent(part.share)} · ≈ ${kb(part.share * weight.gzip)} gz`,
+      value: `${percent(part.share)} · ≈ ${kb(part.share * main.gzip)} gz`,
       reference: '',
     })),
-    ...(weight.parts.length ? [] : [{ label: '  (no source map: no breakdown)', value: '', reference: '' }]),
+    ...(main.parts.length ? [] : [{ label: '  (no source map: no breakdown)', value: '', reference: '' }]),
+    ...build.languages.map(({ lang, file, weight }) => ({
+      label: `  + ${LANGUAGE_NAMES[lang] ?? lang}, on demand (${file})`,
+      value: sizes(weight),
+      reference: `only where the widget shows it: ${kb(main.gzip + weight.gzip)} gz with the main file`,
+    })),
   ];
+}
+
+function sizes(weight: Weight): string {
+  return `${kb(weight.gzip)} gz · ${kb(weight.brotli)} br · ${kb(weight.raw)} min`;
 }

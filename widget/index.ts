@@ -1,14 +1,19 @@
 /**
  * `<pave-capture>`: import this module (or load the script-tag build) and the element is registered.
  * Registering is guarded, so loading the widget twice — two bundles, a CDN tag plus an npm import — never throws.
+ * The script-tag build has its own entry, `script-tag.ts`: the same exports, languages loaded another way.
  */
 import { PaveCapture } from './pave-capture.ts';
+import { setStringsLoader } from './strings/index.ts';
+import { loadStringsModule } from './strings/modules.ts';
 
 export { PaveCapture };
 export * from './events.ts';
 export type { CreateSessionRequest, CreateSessionResponse, Delivery, ErrorCode, Language, SessionStatus } from './contract.ts';
 
 export const TAG_NAME = 'pave-capture';
+
+setStringsLoader(loadStringsModule);
 
 // The tag is spelled out (not TAG_NAME) so the manifest generator can read it.
 if (typeof customElements !== 'undefined' && !customElements.get('pave-capture')) {

@@ -31,6 +31,22 @@ describe('script-tag build', () => {
     expect(script).not.toMatch(/Lit is in dev mode|\$ZodType|zod/i);
     expect(script).not.toMatch(/^\s*(import|export)\s/m);
   });
+
+  it('carries English only; every other language is an ES module beside it, loaded from the script’s URL', () => {
+    const script = read('dist/pave-capture.js');
+    expect(script).toContain('Start inspection');
+    expect(script).not.toContain('Commencer l’inspection');
+    expect(script).toContain('document.currentScript');
+    expect(script).toContain('pave-capture.${');
+    for (const [lang, words] of [
+      ['fr', 'Commencer l’inspection'],
+      ['es', 'Iniciar inspección'],
+    ]) {
+      const file = read(`dist/pave-capture.${lang}.js`);
+      expect(file.startsWith('export default{')).toBe(true);
+      expect(file).toContain(words);
+    }
+  });
 });
 
 describe('ES module build', () => {
@@ -39,6 +55,15 @@ describe('ES module build', () => {
     expect(module).toMatch(/from"lit"/);
     expect(module).toMatch(/from"lean-qr\/nano"/);
     expect(module).not.toMatch(/zod/);
+  });
+
+  it('splits every language but English into a chunk of its own, for the dealer’s bundler to load on demand', () => {
+    const module = read('dist/esm/index.js');
+    expect(module).toContain('Start inspection');
+    expect(module).not.toContain('Commencer l’inspection');
+    expect(module).toMatch(/import\(`\.\/strings\/fr\.js`\)|import\(["']\.\/strings\/fr\.js["']\)/);
+    expect(read('dist/esm/strings/fr.js')).toContain('Commencer l’inspection');
+    expect(read('dist/esm/strings/es.js')).toContain('Iniciar inspección');
   });
 
   it('publishes types whose relative imports name .js files', () => {

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LANGUAGES, SESSION_STATUSES } from '../../widget/contract.ts';
-import en from '../../widget/strings/en.ts';
-import { languageOf, stringsFor } from '../../widget/strings/index.ts';
+import { createCatalog, en, languageOf, SUPPORTED, type Strings } from '../../widget/strings/index.ts';
+import { loadStringsModule } from '../../widget/strings/modules.ts';
 
 /** Every leaf of a strings object, as `path → value`, functions called with a sample argument. */
 function leaves(value: unknown, path = ''): Array<[string, string]> {
@@ -10,18 +10,27 @@ function leaves(value: unknown, path = ''): Array<[string, string]> {
   return Object.entries(value as object).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
 }
 
+/** The words of every language, as the ES module build loads them. */
+const catalog = createCatalog(loadStringsModule);
+const wordsOf = async (lang: (typeof LANGUAGES)[number]) => (await catalog.load(lang))!;
+
 describe('strings', () => {
-  it('picks the language from a BCP 47 tag, English otherwise', () => {
+  it('picks the language from a BCP 47 tag, English otherwise', async () => {
     expect(languageOf('fr-CA')).toBe('fr');
     expect(languageOf('ES')).toBe('es');
     expect(languageOf('de')).toBe('en');
     expect(languageOf(undefined)).toBe('en');
-    expect(stringsFor('fr').startInspection).toBe('Commencer l’inspection');
-    expect(stringsFor('es-MX').startInspection).toBe('Iniciar inspección');
+    expect(languageOf('')).toBe('en');
+    expect((await wordsOf(languageOf('fr'))).startInspection).toBe('Commencer l’inspection');
+    expect((await wordsOf(languageOf('es-MX'))).startInspection).toBe('Iniciar inspección');
   });
 
-  it.each(LANGUAGES)('%s has every string English has, each non-empty, translated where it should be', (lang) => {
-    const strings = stringsFor(lang);
+  it('has a strings file for every language of the contract, and no other', () => {
+    expect([...SUPPORTED].sort()).toEqual([...LANGUAGES].sort());
+  });
+
+  it.each(LANGUAGES)('%s has every string English has, each non-empty, translated where it should be', async (lang) => {
+    const strings = await wordsOf(lang);
     const reference = leaves(en);
     const mine = new Map(leaves(strings));
     for (const [path] of reference) expect(mine.get(path), `${lang}: ${path}`).toBeTruthy();
@@ -32,12 +41,48 @@ describe('strings', () => {
     }
   });
 
-  it('names every PAVE status in every language, and the masked number in the SMS messages', () => {
+  it('names every PAVE status in every language, and the masked number in the SMS messages', async () => {
     for (const lang of LANGUAGES) {
-      const strings = stringsFor(lang);
+      const strings = await wordsOf(lang);
       expect(Object.keys(strings.status).sort()).toEqual([...SESSION_STATUSES].sort());
       expect(strings.smsSent('•••-•••-4567')).toContain('•••-•••-4567');
       expect(strings.resent('•••-•••-4567')).toContain('•••-•••-4567');
     }
+  });
+});
+
+describe('createCatalog', () => {
+  const french = { ...en, startInspection: 'Commencer l’inspection' } satisfies Strings;
+
+  it('has English at once, and never loads it', async () => {
+    const load = vi.fn(async () => french);
+    const catalog = createCatalog(load);
+    expect(catalog.get('en')).toBe(en);
+    expect(await catalog.load('en')).toBe(en);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('loads another language once, however many widgets ask, and has it afterwards', async () => {
+    const load = vi.fn(async () => french);
+    const catalog = createCatalog(load);
+    expect(catalog.get('fr')).toBeUndefined();
+    const [first, second] = await Promise.all([catalog.load('fr'), catalog.load('fr')]);
+    expect(first).toBe(french);
+    expect(second).toBe(french);
+    expect(catalog.get('fr')).toBe(french);
+    expect(await catalog.load('fr')).toBe(french);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(load).toHaveBeenCalledWith('fr');
+  });
+
+  it('answers undefined when a language cannot be loaded, and does not ask again', async () => {
+    const load = vi.fn(async () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    const catalog = createCatalog(load);
+    expect(await catalog.load('es')).toBeUndefined();
+    expect(await catalog.load('es')).toBeUndefined();
+    expect(catalog.get('es')).toBeUndefined();
+    expect(load).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,29 +1,73 @@
 /**
- * The widget's words. One file per language; adding a language is one file and one line here (and, for
- * PAVE's capture app to open in it too, one entry in `LANGUAGES` of contract.ts).
- * English is the reference shape: `satisfies Strings` makes the compiler list what a translation misses.
+ * The widget's words. One file per language; English is the reference shape (`satisfies Strings` makes the
+ * compiler list what a translation misses) and the only one in the bundle: the others are loaded when a
+ * widget needs them, by the loader the entry file installs — a dynamic `import()` in the ES module build
+ * (`modules.ts`), a file beside the script in the script-tag build (`beside-script.ts`).
+ *
+ * Adding a language: one file here, one line in `modules.ts`, and (for PAVE's capture app to open in it
+ * too) one entry in `LANGUAGES` of contract.ts; the script-tag build finds the file by itself.
  */
 import type { Language } from '../contract.ts';
 import en from './en.ts';
-import es from './es.ts';
-import fr from './fr.ts';
 
 export type Strings = typeof en;
+export { en };
 
-const TABLE: Record<Language, Strings> = { en, fr, es };
+/** Languages with a strings file. contract.ts's `LANGUAGES` (which would bring zod along) must match: a unit test checks. */
+export const SUPPORTED: readonly Language[] = ['en', 'fr', 'es'];
+
+/** Fetches the words of a language other than English. */
+export type LoadStrings = (lang: Language) => Promise<Strings>;
 
 /**
  * The supported language for a BCP 47 tag (`fr-CA` → `fr`), falling back to English.
  * @example languageOf('es-MX') // 'es'
  */
 export function languageOf(lang: string | undefined): Language {
-  const base = (lang ?? '').toLowerCase().split('-')[0] ?? '';
-  return base in TABLE ? (base as Language) : 'en';
+  const base = (lang ?? '').toLowerCase().split('-')[0] as Language;
+  return SUPPORTED.includes(base) ? base : 'en';
+}
+
+export interface Catalog {
+  /** The words of `lang` when they are here: English always, another language once loaded. */
+  get(lang: Language): Strings | undefined;
+  /**
+   * Loads `lang` once per page and resolves with its words, or with `undefined` when they cannot be had
+   * (the widget then stays in English; a failed load is not retried, so a broken file is not asked for
+   * on every render).
+   */
+  load(lang: Language): Promise<Strings | undefined>;
 }
 
 /**
- * @example stringsFor('fr-CA').startInspection // 'Commencer l’inspection'
+ * @example
+ * const catalog = createCatalog((lang) => import(`./${lang}.ts`).then((m) => m.default));
+ * catalog.get('fr') ?? (await catalog.load('fr'))
  */
-export function stringsFor(lang: string | undefined): Strings {
-  return TABLE[languageOf(lang)];
+export function createCatalog(loadStrings: LoadStrings): Catalog {
+  const loaded: Partial<Record<Language, Strings>> = { en };
+  const loading: Partial<Record<Language, Promise<Strings | undefined>>> = {};
+  return {
+    get: (lang) => loaded[lang],
+    load: (lang) =>
+      (loading[lang] ??= loaded[lang]
+        ? Promise.resolve(loaded[lang])
+        : loadStrings(lang).then(
+            (words) => (loaded[lang] = words),
+            () => undefined,
+          )),
+  };
 }
+
+let catalog = createCatalog(() => Promise.reject(Error('no strings loader')));
+
+/**
+ * Says where languages other than English come from; the entry file calls it once, before it defines the
+ * element (as `@lit/localize`'s `configureLocalization`). Until then, and without it, the widget is English.
+ */
+export function setStringsLoader(loadStrings: LoadStrings): void {
+  catalog = createCatalog(loadStrings);
+}
+
+/** The page's catalog, as the entry file configured it. */
+export const languages = (): Catalog => catalog;

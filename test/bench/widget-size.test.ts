@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { BUDGET_BYTES, rowsFor } from '../../bench/widget-size.ts';
+import type { Weight } from '../../bench/weigh.ts';
+
+const weight = (gzip: number, parts: Weight['parts'] = []): Weight => ({ raw: gzip * 3, gzip, brotli: gzip - 100, parts });
+
+describe('widget size rows', () => {
+  it('reads the main file against the budget, lists its parts, then each language file with the total a page in it loads', () => {
+    const rows = rowsFor('Widget, script tag', {
+      main: weight(13_000, [
+        { group: 'Lit', bytes: 20_000, share: 0.5 },
+        { group: 'tiny', bytes: 50, share: 0.001 },
+      ]),
+      languages: [{ lang: 'fr', file: 'dist/pave-capture.fr.js', weight: weight(1_400) }],
+    });
+    expect(rows).toEqual([
+      { label: 'Widget, script tag', value: '13.0 KB gz · 12.9 KB br · 39.0 KB min', reference: '≤ 14.0 KB gz, aim 12.0 KB: within budget, over aim' },
+      { label: '  Lit', value: '50% · ≈ 6.5 KB gz', reference: '' },
+      {
+        label: '  + French, on demand (dist/pave-capture.fr.js)',
+        value: '1.4 KB gz · 1.3 KB br · 4.2 KB min',
+        reference: 'only where the widget shows it: 14.4 KB gz with the main file',
+      },
+    ]);
+  });
+
+  it('says so when the main file is over budget, and when it has no source map', () => {
+    const rows = rowsFor('Widget', { main: weight(BUDGET_BYTES + 1), languages: [] });
+    expect(rows[0]!.reference).toMatch(/OVER BUDGET$/);
+    expect(rows[1]!.label).toBe('  (no source map: no breakdown)');
+  });
+});
