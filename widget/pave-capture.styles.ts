@@ -7,11 +7,10 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_primary: var(--pave-color-primary, #0b57d0);
-    --_on-primary: var(--pave-color-on-primary, #ffffff);
+    --_on-primary: var(--pave-color-on-primary, #fff);
     --_text: var(--pave-color-text, #1f1f1f);
     --_muted: var(--pave-color-muted, #50555c);
-    --_background: var(--pave-color-background, #ffffff);
-    --_surface: var(--pave-color-surface, #f4f6f8);
+    --_background: var(--pave-color-background, #fff);
     --_border: var(--pave-color-border, #6b7078);
     --_error: var(--pave-color-error, #b3261e);
     --_warning: var(--pave-color-warning, #7a4a00);
@@ -33,7 +32,6 @@ export const styles = css`
       --_text: var(--pave-color-text, #e3e3e3);
       --_muted: var(--pave-color-muted, #c4c7c5);
       --_background: var(--pave-color-background, #1f1f1f);
-      --_surface: var(--pave-color-surface, #2b2b2b);
       --_border: var(--pave-color-border, #8e918f);
       --_error: var(--pave-color-error, #f2b8b5);
       --_warning: var(--pave-color-warning, #f5c26b);
@@ -77,7 +75,7 @@ export const styles = css`
   .hint,
   .muted {
     color: var(--_muted);
-    font-weight: normal;
+    font-weight: 400;
   }
   .hint,
   .error,

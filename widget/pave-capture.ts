@@ -9,7 +9,7 @@ import { formatPhoneAsTyped, maskPhone } from './phone.ts';
 import { createPoller, type PollOutcome, type Poller } from './poller.ts';
 import { styles } from './pave-capture.styles.ts';
 import { forget, recall, remember, resumeKey } from './resume.ts';
-import { en, languageOf, languages } from './strings/index.ts';
+import { languageOf, stringsFor } from './strings/index.ts';
 import { normalizeVin } from './vin.ts';
 import { formView, qrView, smsView, startView } from './views.ts';
 
@@ -155,8 +155,6 @@ export class PaveCapture extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    // A language other than English arrives after the first render: show it as soon as it is here.
-    if (!languages().get(this.language)) void languages().load(this.language).then((words) => words && this.requestUpdate());
     if (changed.has('vin')) this.vinValue = normalizeVin(this.vin);
     if (changed.has('phone')) this.phoneValue = formatPhoneAsTyped(this.phone, this.country);
     if (changed.has('delivery')) this.#dispatch({ type: 'configure', mode: this.defaultMode });
@@ -185,15 +183,15 @@ export class PaveCapture extends LitElement {
     return languageOf(this.langAttribute || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
   }
 
-  /** The words on screen: the language's once it is loaded, English until then (and if it cannot be). */
+  /** The words on screen: English until the language's file is here (it may never be), then the language's. */
   private get strings() {
-    return languages().get(this.language) ?? en;
+    return stringsFor(this.language, () => this.requestUpdate());
   }
 
   override render() {
     const s = this.current;
     const strings = this.strings;
-    const lang = strings === en ? 'en' : this.language;
+    const lang = strings.lang;
     const actions = { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend };
     switch (s.kind) {
       case 'idle':

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LANGUAGES, SESSION_STATUSES } from '../../widget/contract.ts';
-import { createCatalog, en, languageOf, SUPPORTED, type Strings } from '../../widget/strings/index.ts';
+import { createCatalog, en, languageOf, setStringsLoader, stringsFor, SUPPORTED, type Strings } from '../../widget/strings/index.ts';
 import { loadStringsModule } from '../../widget/strings/modules.ts';
 
 /** Every leaf of a strings object, as `path → value`, functions called with a sample argument. */
@@ -25,8 +25,9 @@ describe('strings', () => {
     expect((await wordsOf(languageOf('es-MX'))).startInspection).toBe('Iniciar inspección');
   });
 
-  it('has a strings file for every language of the contract, and no other', () => {
+  it('has a strings file for every language of the contract, and no other, each saying which it is', async () => {
     expect([...SUPPORTED].sort()).toEqual([...LANGUAGES].sort());
+    for (const lang of LANGUAGES) expect((await wordsOf(lang)).lang).toBe(lang);
   });
 
   it.each(LANGUAGES)('%s has every string English has, each non-empty, translated where it should be', async (lang) => {
@@ -84,5 +85,30 @@ describe('createCatalog', () => {
     expect(await catalog.load('es')).toBeUndefined();
     expect(catalog.get('es')).toBeUndefined();
     expect(load).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('stringsFor', () => {
+  it('answers English at once, loads the language, and says when it has arrived', async () => {
+    setStringsLoader(loadStringsModule);
+    const arrived = vi.fn();
+    expect(stringsFor('es-MX', arrived)).toBe(en);
+    await vi.waitFor(() => expect(arrived).toHaveBeenCalledOnce());
+    expect(stringsFor('es-MX', arrived).startInspection).toBe('Iniciar inspección');
+    expect(stringsFor('es', arrived).lang).toBe('es');
+    expect(stringsFor('de', arrived)).toBe(en);
+    expect(arrived).toHaveBeenCalledOnce();
+  });
+
+  it('stays in English, quietly, when the language cannot be loaded', async () => {
+    const loadStrings = vi.fn(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    setStringsLoader(loadStrings);
+    const arrived = vi.fn();
+    expect(stringsFor('fr', arrived)).toBe(en);
+    await vi.waitFor(() => expect(loadStrings).toHaveBeenCalledOnce());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(stringsFor('fr', arrived)).toBe(en);
+    expect(arrived).not.toHaveBeenCalled();
+    expect(loadStrings).toHaveBeenCalledOnce();
   });
 });

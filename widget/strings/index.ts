@@ -69,5 +69,14 @@ export function setStringsLoader(loadStrings: LoadStrings): void {
   catalog = createCatalog(loadStrings);
 }
 
-/** The page's catalog, as the entry file configured it. */
-export const languages = (): Catalog => catalog;
+/**
+ * The words for a BCP 47 tag: English, or the language's once its file is here. Asking for a language not
+ * loaded yet starts loading it, and `onLoaded` runs when it arrives (so the widget can render again).
+ * @example stringsFor('fr-CA', () => element.requestUpdate()).startInspection // 'Start inspection' until fr arrives
+ */
+export function stringsFor(lang: string | undefined, onLoaded?: () => void): Strings {
+  const language = languageOf(lang);
+  const words = catalog.get(language);
+  if (!words) void catalog.load(language).then((loaded) => loaded && onLoaded?.());
+  return words ?? en;
+}
