@@ -1,9 +1,10 @@
 /**
  * One config for the demo's dev server and the widget's two builds:
  * - `vite build`             → dist/pave-capture.js: one self-registering IIFE for a <script> tag, everything inlined
- *                              but the languages other than English: dist/pave-capture.fr.js, … beside it, loaded on demand.
- * - `vite build --mode esm`  → dist/esm/index.js: the ES module for bundlers; lit and lean-qr stay imports, the
- *                              languages other than English are chunks of their own (dist/esm/strings/fr.js, …).
+ *                              but what is fetched on demand, in files beside it: the languages other than English
+ *                              (dist/pave-capture.fr.js, …) and the QR encoder (dist/pave-capture.qr.js).
+ * - `vite build --mode esm`  → dist/esm/index.js: the ES module for bundlers; lit and lean-qr stay imports, and what
+ *                              is fetched on demand is chunks of its own (dist/esm/strings/fr.js, …, dist/esm/qr.js).
  * Both use Lit's production build (the `lit` package's default export condition; the dev server alone
  * resolves its `development` build, with its warnings).
  *
@@ -13,9 +14,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
-import { languageFileName, languageFilesPlugin } from './scripts/language-files.ts';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.ts';
-import { SUPPORTED } from './widget/strings/index.ts';
+import { ON_DEMAND_FILES, onDemandFilesPlugin } from './scripts/on-demand-files.ts';
 
 const root = import.meta.dirname;
 const signerPort = Number(process.env.SIGNER_PORT ?? 8787);
@@ -30,7 +30,8 @@ const proxy = (port: number, prefix: string) => ({
  * Lit's production build, whatever NODE_ENV says (the dev server sets it to `development`, which would
  * pull in Lit's dev build and its console warnings).
  */
-const productionResolve = { conditions: ['module', 'browser', 'production'] };
+const productionConditions = ['module', 'browser', 'production'];
+const productionResolve = { conditions: productionConditions };
 
 /** The library build of either flavour; also used in memory by the dev server for the script-tag page. */
 function libraryBuild(esm: boolean): BuildEnvironmentOptions {
@@ -50,13 +51,13 @@ function libraryBuild(esm: boolean): BuildEnvironmentOptions {
       ? // Vite leaves whitespace in library ES output; minify it too, so both builds measure alike.
         {
           external: [/^lit(\/|$)/, /^lean-qr(\/|$)/],
-          output: { minify: true, chunkFileNames: 'strings/[name].js' },
+          output: { minify: true, chunkFileNames: (chunk) => (/[\\/]strings[\\/]/.test(chunk.facadeModuleId ?? '') ? 'strings/[name].js' : '[name].js') },
         }
       : // A second copy of the script tag runs nothing: the element is already defined, and Lit's module
         // code would otherwise run again (under Trusted Types its second `lit-html` policy is refused).
         {
           output: { postBanner: 'if(!self.customElements?.get("pave-capture")){', postFooter: '}' },
-          plugins: [languageFilesPlugin(resolve(root, 'widget/strings'))],
+          plugins: [onDemandFilesPlugin(resolve(root, 'widget'), productionConditions)],
         },
   };
 }
@@ -78,13 +79,13 @@ export const STRICT_CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
-/** The script-tag build's files: the script and its language files. */
-const SCRIPT_FILES = new Set(['pave-capture.js', ...SUPPORTED.filter((lang) => lang !== 'en').map(languageFileName)].map((name) => `/${name}`));
+/** The script-tag build's files: the script and what it fetches on demand. */
+const SCRIPT_FILES = new Set(['pave-capture.js', ...ON_DEMAND_FILES].map((name) => `/${name}`));
 
 /**
  * Demo pages that must not go through Vite's HTML transform (it injects its client script):
  * `/strict-csp.html` is sent as written with the strict CSP header, and `/pave-capture.js` (with its
- * language files) is the script-tag build, compiled in memory on each request so it always matches the source.
+ * on-demand files) is the script-tag build, compiled in memory on each request so it always matches the source.
  */
 function demoPages(): Plugin {
   return {

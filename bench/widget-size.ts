@@ -1,12 +1,12 @@
 /**
  * Figure 1 — widget weight. Runs the project's own build (`npm run build`), then weighs
- * - the script-tag build `dist/pave-capture.js` (everything inlined but the languages other than English),
- *   and each language file beside it (`dist/pave-capture.fr.js`, …), which a page loads only when its
- *   widget shows that language, and
+ * - the script-tag build `dist/pave-capture.js` (everything inlined but what is fetched on demand), and each
+ *   file beside it that a page fetches only when it needs it: a language other than English
+ *   (`dist/pave-capture.fr.js`, …), the QR encoder (`dist/pave-capture.qr.js`, desktops about to show a link);
  * - the ES module build `dist/esm/index.js` bundled with its dependencies (lit, lean-qr) and minified, as a
- *   dealer's bundler would ship it: the main chunk, and each language's chunk (split off by `import()`),
+ *   dealer's bundler would ship it: the main chunk, and the chunks its `import()`s split off,
  * in min+gzip and min+brotli bytes against the budget, with the share of each part read from the
- * source maps. Each language row also gives the total a page in that language downloads.
+ * source maps. Each on-demand row also gives what a page that needs it downloads with the main file.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,17 +24,17 @@ export const AIM_BYTES = 12_000;
 /** Parts smaller than this stay in the JSON but get no row of their own. */
 const MIN_ROW_BYTES = 100;
 
-/** A file loaded only for one language, and where it comes from. */
-export interface LanguageWeight {
-  lang: string;
+/** A file fetched on demand — a language's words (`fr`, `es`…) or the QR encoder (`qr`) — and where it comes from. */
+export interface OnDemandWeight {
+  part: string;
   file: string;
   weight: Weight;
 }
 
-/** A build as a page receives it: the file every page loads, and the language files loaded on demand. */
+/** A build as a page receives it: the file every page loads, and the files it fetches on demand. */
 export interface BuildWeight {
   main: Weight;
-  languages: LanguageWeight[];
+  onDemand: OnDemandWeight[];
 }
 
 export interface WidgetSizeOptions {
@@ -61,19 +61,18 @@ export async function widgetSize({ root, workDir }: WidgetSizeOptions): Promise<
     data: { budgetBytes: BUDGET_BYTES, aimBytes: AIM_BYTES, scriptTag, esmWithDependencies: esmWithDeps },
     notes: [
       'Widget sizes: gzip level 9, brotli quality 11; 1 KB = 1000 bytes. Parts are shares of the minified bytes (from the source maps); their gzip figure is that share of the gzip total.',
-      'Languages other than English are files of their own, fetched only by a page whose widget shows that language; each "+ <language>" row gives that file, and what such a page downloads with the main file (each compressed alone).',
+      'Fetched on demand: a language other than English (only by a page whose widget shows it) and the QR encoder (only on a desktop that may show a link, while the form is filled in); each "+" row gives that file, and what such a page downloads with the main file (each compressed alone).',
     ],
   };
 }
 
-/** The script and the language files beside it (`pave-capture.<lang>.js`). */
+/** The script and the files beside it that it fetches on demand (`pave-capture.<part>.js`). */
 function weighScriptTag(dist: string): BuildWeight {
-  const languages = readdirSync(dist)
-    .map((name) => ({ name, lang: /^pave-capture\.([a-z]{2,3}(?:-[a-z0-9]+)*)\.js$/i.exec(name)?.[1] }))
-    .filter((file): file is { name: string; lang: string } => file.lang !== undefined)
-    .map(({ name, lang }) => ({ lang, file: `dist/${name}`, weight: weighFile(join(dist, name)) }))
-    .sort((a, b) => a.lang.localeCompare(b.lang));
-  return { main: weighFile(join(dist, 'pave-capture.js')), languages };
+  const onDemand = readdirSync(dist)
+    .map((name) => ({ name, part: /^pave-capture\.([a-z0-9-]+)\.js$/i.exec(name)?.[1] }))
+    .filter((file): file is { name: string; part: string } => file.part !== undefined)
+    .map(({ name, part }) => ({ part, file: `dist/${name}`, weight: weighFile(join(dist, name)) }));
+  return { main: weighFile(join(dist, 'pave-capture.js')), onDemand: onDemand.sort(byPart) };
 }
 
 /** Without a source map (the build stopped writing one) the sizes still count; only the breakdown is lost. */
@@ -86,7 +85,7 @@ function weighFile(path: string): Weight {
 /**
  * Bundles the ES module build with its dependencies, splitting on `import()` as a dealer's bundler does;
  * esbuild follows the build's own source map back to widget/*.ts. A chunk holding one language's strings
- * file (`strings/<lang>.js`) is that language's.
+ * file (`strings/<lang>.js`) is that language's; the one holding `qr.js` is the QR encoder's.
  */
 async function weighEsmWithDependencies(entry: string, workDir: string): Promise<BuildWeight> {
   const outdir = join(workDir, 'widget-esm-with-deps');
@@ -110,24 +109,30 @@ async function weighEsmWithDependencies(entry: string, workDir: string): Promise
   const files = new Map(result.outputFiles.map((file) => [file.path, file.text]));
   for (const [path, text] of files) writeFileSync(path, text);
   let main: Weight | undefined;
-  const languages: LanguageWeight[] = [];
+  const onDemand: OnDemandWeight[] = [];
   for (const [relativePath, output] of Object.entries(result.metafile.outputs)) {
     if (!relativePath.endsWith('.js')) continue;
     const path = [...files.keys()].find((key) => key.endsWith(relativePath.replace(/^.*widget-esm-with-deps\//, '/')))!;
     const weight = weigh(files.get(path)!, JSON.parse(files.get(`${path}.map`)!) as SourceMapV3);
-    const lang = Object.keys(output.inputs).map((input) => /strings\/([a-z]{2,3})\.js$/.exec(input)?.[1]).find(Boolean);
-    // esbuild names each `import()` target an entry point too: the language test comes first.
-    if (lang) languages.push({ lang, file: `chunk of dist/esm/strings/${lang}.js`, weight });
+    const inputs = Object.keys(output.inputs);
+    const lang = inputs.map((input) => /dist\/esm\/strings\/([a-z]{2,3})\.js$/.exec(input)?.[1]).find(Boolean);
+    // esbuild names each `import()` target an entry point too: the on-demand tests come first.
+    if (lang) onDemand.push({ part: lang, file: `chunk of dist/esm/strings/${lang}.js`, weight });
+    else if (inputs.some((input) => input.endsWith('dist/esm/qr.js'))) onDemand.push({ part: 'qr', file: 'chunk of dist/esm/qr.js + lean-qr', weight });
     else if (output.entryPoint) main = weight;
     else throw new Error(`esbuild made a chunk the bench does not know: ${relativePath}`);
   }
   if (!main) throw new Error('esbuild wrote no entry chunk');
-  return { main, languages: languages.sort((a, b) => a.lang.localeCompare(b.lang)) };
+  return { main, onDemand: onDemand.sort(byPart) };
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { fr: 'French', es: 'Spanish' };
+/** Languages by code, then the QR encoder. */
+const byPart = (a: OnDemandWeight, b: OnDemandWeight) => Number(a.part === 'qr') - Number(b.part === 'qr') || a.part.localeCompare(b.part);
 
-/** The table rows of one build: the main file against the budget, its parts, then each language on demand. */
+const PART_NAMES: Record<string, string> = { fr: 'French', es: 'Spanish', qr: 'QR encoder' };
+const WHO_NEEDS: Record<string, string> = { qr: 'desktops about to show a link' };
+
+/** The table rows of one build: the main file against the budget, its parts, then each file fetched on demand. */
 export function rowsFor(label: string, build: BuildWeight): Row[] {
   const { main } = build;
   const verdict = main.gzip <= AIM_BYTES ? 'within aim' : main.gzip <= BUDGET_BYTES ? 'within budget, over aim' : 'OVER BUDGET';
@@ -143,10 +148,10 @@ export function rowsFor(label: string, build: BuildWeight): Row[] {
       reference: '',
     })),
     ...(main.parts.length ? [] : [{ label: '  (no source map: no breakdown)', value: '', reference: '' }]),
-    ...build.languages.map(({ lang, file, weight }) => ({
-      label: `  + ${LANGUAGE_NAMES[lang] ?? lang}, on demand (${file})`,
+    ...build.onDemand.map(({ part, file, weight }) => ({
+      label: `  + ${PART_NAMES[part] ?? part}, on demand (${file})`,
       value: sizes(weight),
-      reference: `only where the widget shows it: ${kb(main.gzip + weight.gzip)} gz with the main file`,
+      reference: `${WHO_NEEDS[part] ?? `pages in ${PART_NAMES[part] ?? part}`} only: ${kb(main.gzip + weight.gzip)} gz with the main file`,
     })),
   ];
 }

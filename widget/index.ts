@@ -1,9 +1,10 @@
 /**
  * `<pave-capture>`: import this module (or load the script-tag build) and the element is registered.
  * Registering is guarded, so loading the widget twice — two bundles, a CDN tag plus an npm import — never throws.
- * The script-tag build has its own entry, `script-tag.ts`: the same exports, languages loaded another way.
+ * The script-tag build has its own entry, `script-tag.ts`: the same exports, its on-demand parts loaded another way.
  */
 import { PaveCapture } from './pave-capture.ts';
+import { setQrLoader } from './qr-loader.ts';
 import { setStringsLoader } from './strings/index.ts';
 import { loadStringsModule } from './strings/modules.ts';
 
@@ -13,7 +14,9 @@ export type { CreateSessionRequest, CreateSessionResponse, Delivery, ErrorCode, 
 
 export const TAG_NAME = 'pave-capture';
 
+// What is fetched on demand: chunks of their own for the dealer's bundler (see strings/modules.ts).
 setStringsLoader(loadStringsModule);
+setQrLoader(async () => (await import('./qr.ts')).qrPath);
 
 // The tag is spelled out (not TAG_NAME) so the manifest generator can read it.
 if (typeof customElements !== 'undefined' && !customElements.get('pave-capture')) {

@@ -154,7 +154,7 @@ export const styles = css`
     display: block;
     width: var(--pave-qr-size, 12rem);
     max-width: 100%;
-    height: auto;
+    aspect-ratio: 1;
     border-radius: var(--_radius);
   }
   .link {

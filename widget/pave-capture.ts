@@ -8,6 +8,7 @@ import { canResend, FINAL_STATUSES, idle, next, type Action, type State, type Wi
 import { formatPhoneAsTyped, maskPhone } from './phone.ts';
 import { createPoller, type PollOutcome, type Poller } from './poller.ts';
 import { styles } from './pave-capture.styles.ts';
+import { qrEncoder } from './qr-loader.ts';
 import { forget, recall, remember, resumeKey } from './resume.ts';
 import { languageOf, stringsFor } from './strings/index.ts';
 import { normalizeVin } from './vin.ts';
@@ -193,6 +194,8 @@ export class PaveCapture extends LitElement {
     const strings = this.strings;
     const lang = strings.lang;
     const actions = { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend };
+    // A desktop that may show a QR code fetches the encoder now, while the customer fills in the form.
+    const qr = !this.#onPhone && (this.delivery !== 'sms' || s.kind === 'link') ? qrEncoder(() => this.requestUpdate()) : undefined;
     switch (s.kind) {
       case 'idle':
       case 'sending':
@@ -215,7 +218,7 @@ export class PaveCapture extends LitElement {
       case 'link':
         return this.#onPhone
           ? startView({ state: s, strings, lang, notice: this.notice, actions })
-          : qrView({ state: s, strings, lang, notice: this.notice, actions, offerText: this.delivery === 'auto' });
+          : qrView({ state: s, strings, lang, notice: this.notice, actions, offerText: this.delivery === 'auto', qr });
       case 'sms':
         return smsView({ state: s, strings, lang, notice: this.notice, actions, typedPhone: this.phoneValue });
     }

@@ -8,7 +8,7 @@ import type { Delivery } from './contract.ts';
 import type { FieldReport } from './fields.ts';
 import { canResend, type State } from './machine.ts';
 import { maskPhone } from './phone.ts';
-import { qrPath } from './qr.ts';
+import type { QrEncoder } from './qr-loader.ts';
 import type { Strings } from './strings/index.ts';
 
 type FormState = Extract<State, { kind: 'idle' | 'sending' | 'error' }>;
@@ -133,24 +133,30 @@ export function startView(v: HandoffView) {
   );
 }
 
-/** The link on a desktop: a QR code for the phone's camera, the link itself, and a copy button. */
-export function qrView(v: HandoffView & { offerText: boolean }) {
+/**
+ * The link on a desktop: a QR code for the phone's camera, the link itself, and a copy button. Until the
+ * encoder is here (`qr` undefined: it is fetched on demand) an empty square keeps the QR code's place.
+ */
+export function qrView(v: HandoffView & { offerText: boolean; qr: QrEncoder | undefined }) {
   const { strings: t, actions } = v;
   const url = v.state.session.capture_url;
-  const { size, d } = qrPath(url);
-  const box = size + 8; // 4 modules of quiet zone on every side, as ISO 18004 asks
   return result(
     v,
     t.qrTitle,
     t.qrIntro,
-    html`<svg part="qr" class="qr" role="img" aria-label=${t.qrLabel} viewBox="-4 -4 ${box} ${box}" shape-rendering="crispEdges">
-        ${svg`<rect x="-4" y="-4" width=${box} height=${box} fill="#fff"></rect><path d=${d} fill="#000"></path>`}
-      </svg>
+    html`${v.qr ? qrCode(v.qr(url), t.qrLabel) : html`<div part="qr" class="qr"></div>`}
       <p>${t.linkLabel} <a part="link" class="link" href=${url} target="_blank" rel="noopener">${url}</a></p>`,
     html`${button('button', t.copyLink, () => actions.copy(url), false, true)}
     ${v.offerText ? button('button', t.textInstead, () => actions.choose('sms')) : nothing}
     ${button('button', t.startOver, actions.restart)}`,
   );
+}
+
+function qrCode({ size, d }: ReturnType<QrEncoder>, label: string) {
+  const box = size + 8; // 4 modules of quiet zone on every side, as ISO 18004 asks
+  return html`<svg part="qr" class="qr" role="img" aria-label=${label} viewBox="-4 -4 ${box} ${box}" shape-rendering="crispEdges">
+    ${svg`<rect x="-4" y="-4" width=${box} height=${box} fill="#fff"></rect><path d=${d} fill="#000"></path>`}
+  </svg>`;
 }
 
 /** The texted link: the masked number, and "resend" / "change number" / "start over". */

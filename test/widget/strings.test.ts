@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LANGUAGES, SESSION_STATUSES } from '../../widget/contract.ts';
-import { createCatalog, en, languageOf, setStringsLoader, stringsFor, SUPPORTED, type Strings } from '../../widget/strings/index.ts';
+import { en, languageOf, setStringsLoader, stringsFor, SUPPORTED } from '../../widget/strings/index.ts';
 import { loadStringsModule } from '../../widget/strings/modules.ts';
 
 /** Every leaf of a strings object, as `path → value`, functions called with a sample argument. */
@@ -11,8 +11,7 @@ function leaves(value: unknown, path = ''): Array<[string, string]> {
 }
 
 /** The words of every language, as the ES module build loads them. */
-const catalog = createCatalog(loadStringsModule);
-const wordsOf = async (lang: (typeof LANGUAGES)[number]) => (await catalog.load(lang))!;
+const wordsOf = async (lang: (typeof LANGUAGES)[number]) => (lang === 'en' ? en : loadStringsModule(lang));
 
 describe('strings', () => {
   it('picks the language from a BCP 47 tag, English otherwise', async () => {
@@ -49,42 +48,6 @@ describe('strings', () => {
       expect(strings.smsSent('•••-•••-4567')).toContain('•••-•••-4567');
       expect(strings.resent('•••-•••-4567')).toContain('•••-•••-4567');
     }
-  });
-});
-
-describe('createCatalog', () => {
-  const french = { ...en, startInspection: 'Commencer l’inspection' } satisfies Strings;
-
-  it('has English at once, and never loads it', async () => {
-    const load = vi.fn(async () => french);
-    const catalog = createCatalog(load);
-    expect(catalog.get('en')).toBe(en);
-    expect(await catalog.load('en')).toBe(en);
-    expect(load).not.toHaveBeenCalled();
-  });
-
-  it('loads another language once, however many widgets ask, and has it afterwards', async () => {
-    const load = vi.fn(async () => french);
-    const catalog = createCatalog(load);
-    expect(catalog.get('fr')).toBeUndefined();
-    const [first, second] = await Promise.all([catalog.load('fr'), catalog.load('fr')]);
-    expect(first).toBe(french);
-    expect(second).toBe(french);
-    expect(catalog.get('fr')).toBe(french);
-    expect(await catalog.load('fr')).toBe(french);
-    expect(load).toHaveBeenCalledTimes(1);
-    expect(load).toHaveBeenCalledWith('fr');
-  });
-
-  it('answers undefined when a language cannot be loaded, and does not ask again', async () => {
-    const load = vi.fn(async () => {
-      throw new TypeError('Failed to fetch dynamically imported module');
-    });
-    const catalog = createCatalog(load);
-    expect(await catalog.load('es')).toBeUndefined();
-    expect(await catalog.load('es')).toBeUndefined();
-    expect(catalog.get('es')).toBeUndefined();
-    expect(load).toHaveBeenCalledTimes(1);
   });
 });
 

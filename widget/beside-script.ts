@@ -1,0 +1,19 @@
+/**
+ * What the script-tag build loads on demand — `pave-capture.fr.js`, `pave-capture.es.js`… (a language's
+ * words), `pave-capture.qr.js` (the QR encoder) — sits beside `pave-capture.js`. Each is an ES module,
+ * loaded with `import()` from the script's own URL: the only CSP permission it needs is the one the script
+ * already has (`script-src`), and no Trusted Types sink is involved. Cross-origin (a CDN), module loads
+ * need CORS, which public CDNs send.
+ */
+
+/**
+ * @param scriptUrl the URL of the running script: `document.currentScript.src`, read while the script runs
+ *   (it is `null` afterwards). Without one every load fails, and the widget does without (English, no QR code).
+ * @example const load = besideScript(document.currentScript?.src); const { qrPath } = await load('qr');
+ */
+export function besideScript(scriptUrl: string | undefined, load = (url: string) => import(/* @vite-ignore */ url)) {
+  return async <T>(name: string): Promise<T> => {
+    if (!scriptUrl) throw new Error('the script’s URL is unknown');
+    return (await load(new URL(`pave-capture.${name}.js`, scriptUrl).href)) as T;
+  };
+}
