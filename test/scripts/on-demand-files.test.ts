@@ -14,7 +14,7 @@ async function importBuilt<T>(code: string): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'pave-on-demand-'));
   try {
     const path = join(dir, 'module.mjs');
-    writeFileSync(path, code);
+    writeFileSync(path, code.replace(/\/\/# sourceMappingURL=.*$/m, ''));
     return (await import(pathToFileURL(path).href)) as T;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -32,6 +32,14 @@ describe('script-tag build', () => {
     expect(script).not.toMatch(/^\s*(import|export)\s/m);
   });
 
+  it('fetches the QR encoder from an ES module beside it: lean-qr is not in the script', () => {
+    const script = read('dist/pave-capture.js');
+    expect(script).not.toContain('lean-qr');
+    const qr = read('dist/pave-capture.qr.js');
+    expect(qr).toMatch(/export\{\w+ as qrPath\}/);
+    expect(qr).toContain('lean-qr error');
+  });
+
   it('carries English only; every other language is an ES module beside it, loaded from the script’s URL', () => {
     const script = read('dist/pave-capture.js');
     expect(script).toContain('Start inspection');
@@ -50,10 +58,12 @@ describe('script-tag build', () => {
 });
 
 describe('ES module build', () => {
-  it('keeps lit and lean-qr as imports, and ships no zod', () => {
+  it('keeps lit and lean-qr as imports (lean-qr in the QR chunk, fetched on demand), and ships no zod', () => {
     const module = read('dist/esm/index.js');
     expect(module).toMatch(/from"lit"/);
-    expect(module).toMatch(/from"lean-qr\/nano"/);
+    expect(module).not.toMatch(/lean-qr/);
+    expect(module).toMatch(/import\(`\.\/qr\.js`\)|import\(["']\.\/qr\.js["']\)/);
+    expect(read('dist/esm/qr.js')).toMatch(/from"lean-qr\/nano"/);
     expect(module).not.toMatch(/zod/);
   });
 
