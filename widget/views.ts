@@ -3,7 +3,7 @@
  * and the three hand-offs (button on a phone, QR code on a desktop, texted link). No element state is
  * read or written here; `pave-capture.ts` decides which view shows and handles what the views report.
  */
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { Delivery } from './contract.ts';
 import type { FieldReport } from './fields.ts';
 import { canResend, type State } from './machine.ts';
@@ -84,9 +84,7 @@ export function formView(v: FormView) {
           @blur=${on.blur}
         />
         <p part="hint" class="hint" id="vin-hint">${t.vinHint}</p>
-        <p part="message field-error" id="vin-message" class=${vinError ? 'error' : 'warning'} aria-live="polite">
-          ${vinError ?? report.vinWarning ?? nothing}
-        </p>
+        <p part="message field-error" id="vin-message" class=${vinError ? 'error' : 'warning'} aria-live="polite">${vinError ?? report.vinWarning ?? nothing}</p>
       </div>
       ${mode === 'sms'
         ? html`<div class="field">
@@ -154,8 +152,9 @@ export function qrView(v: HandoffView & { offerText: boolean; qr: QrEncoder | un
 
 function qrCode({ size, d }: ReturnType<QrEncoder>, label: string) {
   const box = size + 8; // 4 modules of quiet zone on every side, as ISO 18004 asks
+  // Inside <svg> in one template the parser makes SVG elements: no `svg` tag needed.
   return html`<svg part="qr" class="qr" role="img" aria-label=${label} viewBox="-4 -4 ${box} ${box}" shape-rendering="crispEdges">
-    ${svg`<rect x="-4" y="-4" width=${box} height=${box} fill="#fff"></rect><path d=${d} fill="#000"></path>`}
+    <rect x="-4" y="-4" width=${box} height=${box} fill="#fff"></rect><path d=${d} fill="#000"></path>
   </svg>`;
 }
 
@@ -196,7 +195,5 @@ function button(type: 'submit' | 'button', label: string, onClick?: () => void, 
     type=${type}
     ?disabled=${disabled}
     @click=${onClick ?? nothing}
-  >
-    ${label}
-  </button>`;
+  >${label}</button>`;
 }
