@@ -6,14 +6,16 @@
  * need CORS, which public CDNs send.
  */
 
+import type { LoadModule } from './on-demand.ts';
+
 /**
  * @param scriptUrl the URL of the running script: `document.currentScript.src`, read while the script runs
  *   (it is `null` afterwards). Without one every load fails, and the widget does without (English, no QR code).
- * @example const load = besideScript(document.currentScript?.src); const { qrPath } = await load('qr');
+ * @example setModuleLoader(besideScript(document.currentScript?.src))
  */
-export function besideScript(scriptUrl: string | undefined, load = (url: string) => import(/* @vite-ignore */ url)) {
-  return async <T>(name: string): Promise<T> => {
+export function besideScript(scriptUrl: string | undefined, load = (url: string): Promise<unknown> => import(/* @vite-ignore */ url)): LoadModule {
+  return async (name) => {
     if (!scriptUrl) throw new Error('the script’s URL is unknown');
-    return (await load(new URL(`pave-capture.${name}.js`, scriptUrl).href)) as T;
+    return load(new URL(`pave-capture.${name}.js`, scriptUrl).href);
   };
 }

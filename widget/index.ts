@@ -3,10 +3,9 @@
  * Registering is guarded, so loading the widget twice — two bundles, a CDN tag plus an npm import — never throws.
  * The script-tag build has its own entry, `script-tag.ts`: the same exports, its on-demand parts loaded another way.
  */
+import { loadModule } from './modules.ts';
+import { setModuleLoader } from './on-demand.ts';
 import { PaveCapture } from './pave-capture.ts';
-import { setQrLoader } from './qr-loader.ts';
-import { setStringsLoader } from './strings/index.ts';
-import { loadStringsModule } from './strings/modules.ts';
 
 export { PaveCapture };
 export * from './events.ts';
@@ -14,9 +13,8 @@ export type { CreateSessionRequest, CreateSessionResponse, Delivery, ErrorCode, 
 
 export const TAG_NAME = 'pave-capture';
 
-// What is fetched on demand: chunks of their own for the dealer's bundler (see strings/modules.ts).
-setStringsLoader(loadStringsModule);
-setQrLoader(async () => (await import('./qr.ts')).qrPath);
+// What is fetched on demand (other languages, the QR encoder): chunks of their own for the dealer's bundler.
+setModuleLoader(loadModule);
 
 // The tag is spelled out (not TAG_NAME) so the manifest generator can read it.
 if (typeof customElements !== 'undefined' && !customElements.get('pave-capture')) {

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LANGUAGES, SESSION_STATUSES } from '../../widget/contract.ts';
-import { en, languageOf, setStringsLoader, stringsFor, SUPPORTED } from '../../widget/strings/index.ts';
-import { loadStringsModule } from '../../widget/strings/modules.ts';
+import { loadModule } from '../../widget/modules.ts';
+import { setModuleLoader } from '../../widget/on-demand.ts';
+import { en, languageOf, stringsFor, SUPPORTED, type Strings } from '../../widget/strings/index.ts';
 
 /** Every leaf of a strings object, as `path → value`, functions called with a sample argument. */
 function leaves(value: unknown, path = ''): Array<[string, string]> {
@@ -11,7 +12,7 @@ function leaves(value: unknown, path = ''): Array<[string, string]> {
 }
 
 /** The words of every language, as the ES module build loads them. */
-const wordsOf = async (lang: (typeof LANGUAGES)[number]) => (lang === 'en' ? en : loadStringsModule(lang));
+const wordsOf = async (lang: (typeof LANGUAGES)[number]) => (lang === 'en' ? en : ((await loadModule(lang)) as { default: Strings }).default);
 
 describe('strings', () => {
   it('picks the language from a BCP 47 tag, English otherwise', async () => {
@@ -53,7 +54,7 @@ describe('strings', () => {
 
 describe('stringsFor', () => {
   it('answers English at once, loads the language, and says when it has arrived', async () => {
-    setStringsLoader(loadStringsModule);
+    setModuleLoader(loadModule);
     const arrived = vi.fn();
     expect(stringsFor('es-MX', arrived)).toBe(en);
     await vi.waitFor(() => expect(arrived).toHaveBeenCalledOnce());
@@ -65,7 +66,7 @@ describe('stringsFor', () => {
 
   it('stays in English, quietly, when the language cannot be loaded', async () => {
     const loadStrings = vi.fn(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
-    setStringsLoader(loadStrings);
+    setModuleLoader(loadStrings);
     const arrived = vi.fn();
     expect(stringsFor('fr', arrived)).toBe(en);
     await vi.waitFor(() => expect(loadStrings).toHaveBeenCalledOnce());

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { lazy } from '../../widget/lazy.ts';
+import { lazy, onDemand, setModuleLoader } from '../../widget/on-demand.ts';
 
 /** A load the test settles by hand. */
 function deferred<T>() {
@@ -48,5 +48,18 @@ describe('lazy', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(onLoaded).not.toHaveBeenCalled();
     expect(load).toHaveBeenCalledOnce();
+  });
+});
+
+describe('onDemand', () => {
+  it('fetches modules by name through the loader installed when it fetches, keeping what it picks', async () => {
+    const encoder = onDemand((module: { qrPath: () => string }) => module.qrPath);
+    const loadModule = vi.fn(async (name: string) => ({ qrPath: () => `drawn by ${name}` }));
+    setModuleLoader(loadModule);
+    const arrived = vi.fn();
+    expect(encoder('qr', arrived)).toBeUndefined();
+    await vi.waitFor(() => expect(arrived).toHaveBeenCalledOnce());
+    expect(encoder('qr')?.()).toBe('drawn by qr');
+    expect(loadModule).toHaveBeenCalledExactlyOnceWith('qr');
   });
 });
