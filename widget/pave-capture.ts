@@ -192,7 +192,6 @@ export class PaveCapture extends LitElement {
   override render() {
     const s = this.current;
     const strings = this.strings;
-    const lang = strings.lang;
     const actions = { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend };
     // A desktop that may show a QR code fetches the encoder now, while the customer fills in the form.
     const qr = !this.#onPhone && (this.delivery !== 'sms' || s.kind === 'link') ? qrEncoder(() => this.requestUpdate()) : undefined;
@@ -203,7 +202,6 @@ export class PaveCapture extends LitElement {
         return formView({
           state: s,
           strings,
-          lang,
           report: this.#report(s.mode),
           issues: this.serverIssues,
           vin: this.vinValue,
@@ -217,10 +215,10 @@ export class PaveCapture extends LitElement {
         });
       case 'link':
         return this.#onPhone
-          ? startView({ state: s, strings, lang, notice: this.notice, actions })
-          : qrView({ state: s, strings, lang, notice: this.notice, actions, offerText: this.delivery === 'auto', qr });
+          ? startView({ state: s, strings, notice: this.notice, actions })
+          : qrView({ state: s, strings, notice: this.notice, actions, offerText: this.delivery === 'auto', qr });
       case 'sms':
-        return smsView({ state: s, strings, lang, notice: this.notice, actions, typedPhone: this.phoneValue });
+        return smsView({ state: s, strings, notice: this.notice, actions, typedPhone: this.phoneValue });
     }
   }
 

@@ -16,9 +16,8 @@ type Handoff = Extract<State, { kind: 'link' | 'sms' }>;
 
 export interface FormView {
   state: FormState;
+  /** The words to show; their `lang` is set on the view (the element's own `lang` may name one the widget lacks, or one still loading). */
   strings: Strings;
-  /** The language the strings are in, set on the view (the element's own `lang` may name one the widget lacks). */
-  lang: string;
   report: FieldReport;
   /** The signer's per-field messages. */
   issues: Record<string, string>;
@@ -48,7 +47,6 @@ export interface HandoffActions {
 interface HandoffView<S extends Handoff = Handoff> {
   state: S;
   strings: Strings;
-  lang: string;
   /** A polite one-off notice ("Link copied."). */
   notice: string;
   actions: HandoffActions;
@@ -63,7 +61,7 @@ export function formView(v: FormView) {
   const error = s.kind === 'error' ? s.error : undefined;
   const other: Delivery = mode === 'sms' ? 'link' : 'sms';
   return html`
-    <form part="form" lang=${v.lang} novalidate aria-busy=${s.kind === 'sending'} @submit=${on.submit}>
+    <form part="form" lang=${t.lang} novalidate aria-busy=${s.kind === 'sending'} @submit=${on.submit}>
       <p>${t.intro}</p>
       <div class="field">
         <label part="label" for="vin">${t.vinLabel} ${v.requireVin ? nothing : html`<span class="hint">${t.vinOptional}</span>`}</label>
@@ -77,7 +75,7 @@ export function formView(v: FormView) {
           maxlength="30"
           ?required=${v.requireVin}
           ?disabled=${busy}
-          aria-invalid=${vinError ? 'true' : 'false'}
+          aria-invalid=${!!vinError}
           aria-describedby="vin-hint vin-message"
           .value=${v.vin}
           @input=${on.vinInput}
@@ -99,7 +97,7 @@ export function formView(v: FormView) {
               maxlength="32"
               required
               ?disabled=${busy}
-              aria-invalid=${phoneError ? 'true' : 'false'}
+              aria-invalid=${!!phoneError}
               aria-describedby="phone-hint phone-message"
               .value=${v.phone}
               @input=${on.phoneInput}
@@ -177,7 +175,7 @@ function result(v: HandoffView, title: string, intro: string, body: unknown, act
   const { status } = v.state;
   const progress = status ? v.strings.status[status as keyof Strings['status']] : undefined;
   return html`
-    <div part="result" class="result" lang=${v.lang}>
+    <div part="result" class="result" lang=${v.strings.lang}>
       <p part="title" class="title" tabindex="-1">${title}</p>
       <p>${intro}</p>
       ${body}
