@@ -1,22 +1,26 @@
 /**
- * A build step for the script-tag build: what the widget fetches on demand becomes files of their own beside
- * `pave-capture.js` (see `widget/beside-script.ts`), each a minified ES module:
+ * A build step for the script-tag build: each module the widget fetches on demand (`ON_DEMAND` of
+ * `widget/modules.ts`) becomes a file of its own beside `pave-capture.js` (see `widget/beside-script.ts`), a
+ * minified ES module:
  * - `pave-capture.fr.js`, `pave-capture.es.js`…: every language but English, its strings as the default
  *   export (`widget/strings/<lang>.ts`, types stripped);
- * - `pave-capture.qr.js`: the QR encoder, `widget/qr.ts` with lean-qr bundled in, and its source map (the
- *   bench reads it).
+ * - `pave-capture.qr.js` (any other name): `widget/<name>.ts` with what it imports bundled in (lean-qr for
+ *   the QR encoder), and its source map (the bench reads it).
  * The ES module build needs none of this: its `import()`s become chunks.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, minify, transformWithOxc, type Plugin, type Rolldown } from 'vite';
+import { ON_DEMAND } from '../widget/modules.ts';
 import { SUPPORTED } from '../widget/strings/index.ts';
 
 /** The file the script-tag build loads for `name` (a language, or `qr`). */
 export const onDemandFileName = (name: string) => `pave-capture.${name}.js`;
 
-/** Every on-demand file's name: one per language but English, and the QR encoder. */
-export const ON_DEMAND_FILES = [...SUPPORTED.filter((lang) => lang !== 'en'), 'qr'].map(onDemandFileName);
+/** Every on-demand file's name. */
+export const ON_DEMAND_FILES = ON_DEMAND.map(onDemandFileName);
+
+const isLanguage = (name: string) => (SUPPORTED as readonly string[]).includes(name);
 
 /** One language's strings module as shipped: TypeScript stripped, minified, still an ES module. */
 export async function languageFile(source: string, filename: string): Promise<string> {
@@ -24,9 +28,9 @@ export async function languageFile(source: string, filename: string): Promise<st
   return (await minify(filename.replace(/\.ts$/, '.js'), code, { module: true, compress: true, mangle: true })).code;
 }
 
-/** `widget/qr.ts` and what it imports, as one minified ES module, with its source map. */
-export async function qrFile(entry: string, conditions: string[]): Promise<{ code: string; map: string }> {
-  const fileName = onDemandFileName('qr');
+/** A module and what it imports (e.g. `widget/qr.ts` and lean-qr), as one minified ES module with its source map. */
+export async function bundledFile(entry: string, name: string, conditions: string[]): Promise<{ code: string; map: string }> {
+  const fileName = onDemandFileName(name);
   const output = await build({
     configFile: false,
     logLevel: 'silent',
@@ -52,13 +56,17 @@ export function onDemandFilesPlugin(widgetDir: string, conditions: string[]): Pl
     name: 'pave-on-demand-files',
     apply: 'build',
     async generateBundle() {
-      for (const lang of SUPPORTED.filter((l) => l !== 'en')) {
-        const path = resolve(widgetDir, 'strings', `${lang}.ts`);
-        this.emitFile({ type: 'asset', fileName: onDemandFileName(lang), source: await languageFile(readFileSync(path, 'utf8'), path) });
+      for (const name of ON_DEMAND) {
+        const fileName = onDemandFileName(name);
+        if (isLanguage(name)) {
+          const path = resolve(widgetDir, 'strings', `${name}.ts`);
+          this.emitFile({ type: 'asset', fileName, source: await languageFile(readFileSync(path, 'utf8'), path) });
+        } else {
+          const { code, map } = await bundledFile(resolve(widgetDir, `${name}.ts`), name, conditions);
+          this.emitFile({ type: 'asset', fileName, source: code });
+          this.emitFile({ type: 'asset', fileName: `${fileName}.map`, source: map });
+        }
       }
-      const qr = await qrFile(resolve(widgetDir, 'qr.ts'), conditions);
-      this.emitFile({ type: 'asset', fileName: onDemandFileName('qr'), source: qr.code });
-      this.emitFile({ type: 'asset', fileName: `${onDemandFileName('qr')}.map`, source: qr.map });
     },
   };
 }

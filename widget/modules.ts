@@ -5,10 +5,17 @@
 import type { Language } from './contract.ts';
 import type { LoadModule } from './on-demand.ts';
 
+/**
+ * Every on-demand module by name. A language's is `strings/<lang>.ts`, any other `<name>.ts`: the script-tag
+ * build makes `pave-capture.<name>.js` of each (scripts/on-demand-files.ts).
+ */
 const MODULES: Record<Exclude<Language, 'en'> | 'qr', () => Promise<unknown>> = {
   fr: () => import('./strings/fr.ts'),
   es: () => import('./strings/es.ts'),
   qr: () => import('./qr.ts'),
 };
+
+/** The on-demand modules' names. */
+export const ON_DEMAND = Object.keys(MODULES);
 
 export const loadModule: LoadModule = (name) => MODULES[name as keyof typeof MODULES]?.() ?? Promise.reject(new Error(`no module ${name}`));

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { languageFile, ON_DEMAND_FILES, onDemandFileName, qrFile } from '../../scripts/on-demand-files.ts';
+import { bundledFile, languageFile, ON_DEMAND_FILES, onDemandFileName } from '../../scripts/on-demand-files.ts';
+import { SUPPORTED } from '../../widget/strings/index.ts';
 import fr from '../../widget/strings/fr.ts';
 import { qrPath } from '../../widget/qr.ts';
 
@@ -25,6 +26,7 @@ describe('on-demand files of the script-tag build', () => {
   it('are named after the script: one per language but English, and the QR encoder', () => {
     expect(onDemandFileName('fr')).toBe('pave-capture.fr.js');
     expect([...ON_DEMAND_FILES].sort()).toEqual(['pave-capture.es.js', 'pave-capture.fr.js', 'pave-capture.qr.js']);
+    for (const lang of SUPPORTED.filter((l) => l !== 'en')) expect(ON_DEMAND_FILES).toContain(onDemandFileName(lang));
   });
 
   it('ship a language as a minified ES module whose default export is its strings, functions included', async () => {
@@ -38,7 +40,7 @@ describe('on-demand files of the script-tag build', () => {
   });
 
   it('ship the QR encoder as one self-contained ES module, with a source map, drawing what qr.ts draws', async () => {
-    const { code, map } = await qrFile(resolve(root, 'widget/qr.ts'), ['module', 'browser', 'production']);
+    const { code, map } = await bundledFile(resolve(root, 'widget/qr.ts'), 'qr', ['module', 'browser', 'production']);
     expect(code).not.toMatch(/^\s*import\s/m);
     expect(code).toContain('//# sourceMappingURL=pave-capture.qr.js.map');
     expect((JSON.parse(map) as { sources: string[] }).sources.some((source) => source.includes('lean-qr'))).toBe(true);
