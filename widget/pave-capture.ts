@@ -193,8 +193,9 @@ export class PaveCapture extends LitElement {
     const s = this.current;
     const strings = this.strings;
     const actions = { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend };
-    // A desktop that may show a QR code fetches the encoder now, while the customer fills in the form.
-    const qr = !this.#onPhone && (this.delivery !== 'sms' || s.kind === 'link') ? qrEncoder(() => this.requestUpdate()) : undefined;
+    // A desktop about to show a QR code fetches the encoder (on demand: most page views never get this far)
+    // as the session is asked for, so it is normally here before the session is.
+    const qr = !this.#onPhone && (s.kind === 'link' || (s.kind === 'sending' && s.mode === 'link')) ? qrEncoder(() => this.requestUpdate()) : undefined;
     switch (s.kind) {
       case 'idle':
       case 'sending':

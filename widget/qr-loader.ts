@@ -1,7 +1,7 @@
 /**
  * The QR encoder (lean-qr, ≈2 KB min+gzip with `qr.ts`) is needed only on a desktop, and only once there is
- * a link to show: it is fetched on demand (see `on-demand.ts`) as soon as a desktop widget might show a QR
- * code, so it is normally here before the session is.
+ * a link to show: it is fetched on demand (see `on-demand.ts`) while the session is being created, so it is
+ * normally here before the session is; until then the view keeps the QR code's place.
  */
 import { onDemand } from './on-demand.ts';
 import type * as Qr from './qr.ts';
