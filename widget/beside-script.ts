@@ -14,8 +14,6 @@ import type { LoadModule } from './on-demand.ts';
  * @example setModuleLoader(besideScript(document.currentScript?.src))
  */
 export function besideScript(scriptUrl: string | undefined, load = (url: string): Promise<unknown> => import(/* @vite-ignore */ url)): LoadModule {
-  return async (name) => {
-    if (!scriptUrl) throw new Error('the script’s URL is unknown');
-    return load(new URL(`pave-capture.${name}.js`, scriptUrl).href);
-  };
+  // Without a base, `new URL` throws (a TypeError): the load fails before anything is fetched.
+  return async (name) => load(new URL(`pave-capture.${name}.js`, scriptUrl || undefined).href);
 }

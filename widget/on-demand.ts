@@ -9,7 +9,7 @@
 /** Fetches the on-demand module of that name. */
 export type LoadModule = (name: string) => Promise<unknown>;
 
-let loadModule: LoadModule = () => Promise.reject(new Error('no module loader'));
+let loadModule: LoadModule = () => Promise.reject(new Error('no loader'));
 
 /** Says where on-demand modules come from; each entry file calls it once (index.ts, script-tag.ts). */
 export function setModuleLoader(load: LoadModule): void {
