@@ -56,7 +56,8 @@ function libraryBuild(esm: boolean): BuildEnvironmentOptions {
       : // A second copy of the script tag runs nothing: the element is already defined, and Lit's module
         // code would otherwise run again (under Trusted Types its second `lit-html` policy is refused).
         {
-          output: { postBanner: 'if(!self.customElements?.get("pave-capture")){', postFooter: '}' },
+          // (`window.PaveCapture` is a plain object of the exports: no `Symbol.toStringTag` of "Module".)
+          output: { postBanner: 'if(!self.customElements?.get("pave-capture")){', postFooter: '}', generatedCode: { symbols: false } },
           plugins: [onDemandFilesPlugin(resolve(root, 'widget'), productionConditions)],
         },
   };
