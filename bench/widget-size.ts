@@ -2,7 +2,7 @@
  * Figure 1 — widget weight. Runs the project's own build (`npm run build`), then weighs
  * - the script-tag build `dist/pave-capture.js` (everything inlined but what is fetched on demand), and each
  *   file beside it that a page fetches only when it needs it: a language other than English
- *   (`dist/pave-capture.fr.js`, …), the QR encoder (`dist/pave-capture.qr.js`, desktops about to show a link);
+ *   (`dist/pave-capture.fr.js`, …), the QR encoder (`dist/pave-capture.qr.js`, a desktop that asks for a link);
  * - the ES module build `dist/esm/index.js` bundled with its dependencies (lit, lean-qr) and minified, as a
  *   dealer's bundler would ship it: the main chunk, and the chunks its `import()`s split off,
  * in min+gzip and min+brotli bytes against the budget, with the share of each part read from the
@@ -61,7 +61,7 @@ export async function widgetSize({ root, workDir }: WidgetSizeOptions): Promise<
     data: { budgetBytes: BUDGET_BYTES, aimBytes: AIM_BYTES, scriptTag, esmWithDependencies: esmWithDeps },
     notes: [
       'Widget sizes: gzip level 9, brotli quality 11; 1 KB = 1000 bytes. Parts are shares of the minified bytes (from the source maps); their gzip figure is that share of the gzip total.',
-      'Fetched on demand: a language other than English (only by a page whose widget shows it) and the QR encoder (only on a desktop that may show a link, while the form is filled in); each "+" row gives that file, and what such a page downloads with the main file (each compressed alone).',
+      'Fetched on demand: a language other than English (only by a page whose widget shows it) and the QR encoder (only on a desktop, when the customer asks for the link); each "+" row gives that file, and what such a page downloads with the main file (each compressed alone).',
     ],
   };
 }
@@ -130,7 +130,7 @@ async function weighEsmWithDependencies(entry: string, workDir: string): Promise
 const byPart = (a: OnDemandWeight, b: OnDemandWeight) => Number(a.part === 'qr') - Number(b.part === 'qr') || a.part.localeCompare(b.part);
 
 const PART_NAMES: Record<string, string> = { fr: 'French', es: 'Spanish', qr: 'QR encoder' };
-const WHO_NEEDS: Record<string, string> = { qr: 'desktops about to show a link' };
+const WHO_NEEDS: Record<string, string> = { qr: 'desktops that ask for a link' };
 
 /** The table rows of one build: the main file against the budget, its parts, then each file fetched on demand. */
 export function rowsFor(label: string, build: BuildWeight): Row[] {

@@ -27,7 +27,7 @@ describe('widget size rows', () => {
       {
         label: '  + QR encoder, on demand (dist/pave-capture.qr.js)',
         value: '2.2 KB gz · 2.1 KB br · 6.6 KB min',
-        reference: 'desktops about to show a link only: 15.2 KB gz with the main file',
+        reference: 'desktops that ask for a link only: 15.2 KB gz with the main file',
       },
     ]);
   });
