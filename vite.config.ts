@@ -1,7 +1,10 @@
 /**
  * One config for the demo's dev server and the widget's two builds:
- * - `vite build`             → dist/pave-capture.js: one self-registering IIFE for a <script> tag, everything inlined.
- * - `vite build --mode esm`  → dist/esm/index.js: the ES module for bundlers; lit and lean-qr stay imports.
+ * - `vite build`             → dist/pave-capture.js: one self-registering IIFE for a <script> tag, everything inlined
+ *                              but what is fetched on demand, in files beside it: the languages other than English
+ *                              (dist/pave-capture.fr.js, …) and the QR encoder (dist/pave-capture.qr.js).
+ * - `vite build --mode esm`  → dist/esm/index.js: the ES module for bundlers; lit and lean-qr stay imports, and what
+ *                              is fetched on demand is chunks of its own (dist/esm/strings/fr.js, …, dist/esm/qr.js).
  * Both use Lit's production build (the `lit` package's default export condition; the dev server alone
  * resolves its `development` build, with its warnings).
  *
@@ -12,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.ts';
+import { ON_DEMAND_FILES, onDemandFilesPlugin } from './scripts/on-demand-files.ts';
 
 const root = import.meta.dirname;
 const signerPort = Number(process.env.SIGNER_PORT ?? 8787);
@@ -26,7 +30,8 @@ const proxy = (port: number, prefix: string) => ({
  * Lit's production build, whatever NODE_ENV says (the dev server sets it to `development`, which would
  * pull in Lit's dev build and its console warnings).
  */
-const productionResolve = { conditions: ['module', 'browser', 'production'] };
+const productionConditions = ['module', 'browser', 'production'];
+const productionResolve = { conditions: productionConditions };
 
 /** The library build of either flavour; also used in memory by the dev server for the script-tag page. */
 function libraryBuild(esm: boolean): BuildEnvironmentOptions {
@@ -37,17 +42,24 @@ function libraryBuild(esm: boolean): BuildEnvironmentOptions {
     minify: true,
     sourcemap: true,
     lib: {
-      entry: resolve(root, 'widget/index.ts'),
+      entry: resolve(root, esm ? 'widget/index.ts' : 'widget/script-tag.ts'),
       formats: esm ? ['es'] : ['iife'],
       name: 'PaveCapture',
       fileName: () => (esm ? 'index.js' : 'pave-capture.js'),
     },
     rolldownOptions: esm
       ? // Vite leaves whitespace in library ES output; minify it too, so both builds measure alike.
-        { external: [/^lit(\/|$)/, /^lean-qr(\/|$)/], output: { minify: true } }
+        {
+          external: [/^lit(\/|$)/, /^lean-qr(\/|$)/],
+          output: { minify: true, chunkFileNames: (chunk) => (/[\\/]strings[\\/]/.test(chunk.facadeModuleId ?? '') ? 'strings/[name].js' : '[name].js') },
+        }
       : // A second copy of the script tag runs nothing: the element is already defined, and Lit's module
         // code would otherwise run again (under Trusted Types its second `lit-html` policy is refused).
-        { output: { postBanner: 'if(!self.customElements?.get("pave-capture")){', postFooter: '}' } },
+        {
+          // (`window.PaveCapture` is a plain object of the exports: no `Symbol.toStringTag` of "Module".)
+          output: { postBanner: 'if(!self.customElements?.get("pave-capture")){', postFooter: '}', generatedCode: { symbols: false } },
+          plugins: [onDemandFilesPlugin(resolve(root, 'widget'), productionConditions)],
+        },
   };
 }
 
@@ -68,10 +80,13 @@ export const STRICT_CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
+/** The script-tag build's files: the script and what it fetches on demand. */
+const SCRIPT_FILES = new Set(['pave-capture.js', ...ON_DEMAND_FILES].map((name) => `/${name}`));
+
 /**
  * Demo pages that must not go through Vite's HTML transform (it injects its client script):
- * `/strict-csp.html` is sent as written with the strict CSP header, and `/pave-capture.js` is the
- * script-tag build, compiled in memory on each request so it always matches the source.
+ * `/strict-csp.html` is sent as written with the strict CSP header, and `/pave-capture.js` (with its
+ * on-demand files) is the script-tag build, compiled in memory on each request so it always matches the source.
  */
 function demoPages(): Plugin {
   return {
@@ -79,7 +94,7 @@ function demoPages(): Plugin {
     apply: 'serve',
     configureServer(server) {
       server.middlewares.use(async (req, res, nextMiddleware) => {
-        const path = (req.url ?? '').split('?')[0];
+        const path = (req.url ?? '').split('?')[0] ?? '';
         try {
           if (path === '/strict-csp.html') {
             res.setHeader('Content-Security-Policy', STRICT_CSP);
@@ -87,7 +102,7 @@ function demoPages(): Plugin {
             res.end(readFileSync(resolve(root, 'demo/strict-csp.html')));
             return;
           }
-          if (path === '/pave-capture.js') {
+          if (SCRIPT_FILES.has(path)) {
             const output = await build({
               configFile: false,
               logLevel: 'silent',
@@ -97,9 +112,9 @@ function demoPages(): Plugin {
               build: { ...libraryBuild(false), write: false, sourcemap: false },
             });
             const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
-            const script = chunks.find((chunk) => chunk.fileName === 'pave-capture.js');
+            const file = chunks.find((chunk) => `/${chunk.fileName}` === path);
             res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-            res.end(script && 'code' in script ? script.code : '');
+            res.end(!file ? '' : 'code' in file ? file.code : file.source);
             return;
           }
         } catch (error) {

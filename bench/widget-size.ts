@@ -1,12 +1,14 @@
 /**
  * Figure 1 — widget weight. Runs the project's own build (`npm run build`), then weighs
- * - the script-tag build `dist/pave-capture.js` (everything inlined), and
- * - the ES module build `dist/esm/index.js` bundled with its dependencies (lit, zod, lean-qr) and
- *   minified, as a dealer's bundler would ship it,
+ * - the script-tag build `dist/pave-capture.js` (everything inlined but what is fetched on demand), and each
+ *   file beside it that a page fetches only when it needs it: a language other than English
+ *   (`dist/pave-capture.fr.js`, …), the QR encoder (`dist/pave-capture.qr.js`, a desktop that asks for a link);
+ * - the ES module build `dist/esm/index.js` bundled with its dependencies (lit, lean-qr) and minified, as a
+ *   dealer's bundler would ship it: the main chunk, and the chunks its `import()`s split off,
  * in min+gzip and min+brotli bytes against the budget, with the share of each part read from the
- * source maps.
+ * source maps. Each on-demand row also gives what a page that needs it downloads with the main file.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { kb, percent } from './format.ts';
@@ -22,6 +24,19 @@ export const AIM_BYTES = 12_000;
 /** Parts smaller than this stay in the JSON but get no row of their own. */
 const MIN_ROW_BYTES = 100;
 
+/** A file fetched on demand — a language's words (`fr`, `es`…) or the QR encoder (`qr`) — and where it comes from. */
+export interface OnDemandWeight {
+  part: string;
+  file: string;
+  weight: Weight;
+}
+
+/** A build as a page receives it: the file every page loads, and the files it fetches on demand. */
+export interface BuildWeight {
+  main: Weight;
+  onDemand: OnDemandWeight[];
+}
+
 export interface WidgetSizeOptions {
   root: string;
   /** Where the bundled ES module goes (inside the git-ignored bench folder). */
@@ -32,7 +47,7 @@ export async function widgetSize({ root, workDir }: WidgetSizeOptions): Promise<
   const built = await run('npm', ['run', 'build'], { cwd: root, timeoutMs: 180_000 });
   if (built.code !== 0) throw new Error(`npm run build failed:\n${built.stdout}\n${built.stderr}`);
 
-  const scriptTag = weighFile(join(root, 'dist/pave-capture.js'));
+  const scriptTag = weighScriptTag(join(root, 'dist'));
   const esmWithDeps = await weighEsmWithDependencies(join(root, 'dist/esm/index.js'), workDir);
 
   const rows: Row[] = [
@@ -46,8 +61,18 @@ export async function widgetSize({ root, workDir }: WidgetSizeOptions): Promise<
     data: { budgetBytes: BUDGET_BYTES, aimBytes: AIM_BYTES, scriptTag, esmWithDependencies: esmWithDeps },
     notes: [
       'Widget sizes: gzip level 9, brotli quality 11; 1 KB = 1000 bytes. Parts are shares of the minified bytes (from the source maps); their gzip figure is that share of the gzip total.',
+      'Fetched on demand: a language other than English (only by a page whose widget shows it) and the QR encoder (only on a desktop, when the customer asks for the link); each "+" row gives that file, and what such a page downloads with the main file (each compressed alone).',
     ],
   };
+}
+
+/** The script and the files beside it that it fetches on demand (`pave-capture.<part>.js`). */
+function weighScriptTag(dist: string): BuildWeight {
+  const onDemand = readdirSync(dist)
+    .map((name) => ({ name, part: /^pave-capture\.([a-z0-9-]+)\.js$/i.exec(name)?.[1] }))
+    .filter((file): file is { name: string; part: string } => file.part !== undefined)
+    .map(({ name, part }) => ({ part, file: `dist/${name}`, weight: weighFile(join(dist, name)) }));
+  return { main: weighFile(join(dist, 'pave-capture.js')), onDemand: onDemand.sort(byPart) };
 }
 
 /** Without a source map (the build stopped writing one) the sizes still count; only the breakdown is lost. */
@@ -57,43 +82,80 @@ function weighFile(path: string): Weight {
   return weigh(code, map);
 }
 
-/** Bundles the ES module build with its dependencies; esbuild follows the build's own source map back to widget/*.ts. */
-async function weighEsmWithDependencies(entry: string, workDir: string): Promise<Weight> {
-  mkdirSync(workDir, { recursive: true });
-  const outfile = join(workDir, 'widget-esm-with-deps.js');
+/**
+ * Bundles the ES module build with its dependencies, splitting on `import()` as a dealer's bundler does;
+ * esbuild follows the build's own source map back to widget/*.ts. A chunk holding one language's strings
+ * file (`strings/<lang>.js`) is that language's; the one holding `qr.js` is the QR encoder's.
+ */
+async function weighEsmWithDependencies(entry: string, workDir: string): Promise<BuildWeight> {
+  const outdir = join(workDir, 'widget-esm-with-deps');
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
   const result = await build({
     entryPoints: [entry],
     bundle: true,
+    splitting: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
     minify: true,
     legalComments: 'none', // as the script-tag build: Vite drops them too
     sourcemap: 'external',
-    outfile,
+    outdir,
+    metafile: true,
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles.find((file) => file.path.endsWith('.js'))!.text;
-  const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'))!.text;
-  writeFileSync(outfile, code);
-  writeFileSync(`${outfile}.map`, map);
-  return weigh(code, JSON.parse(map) as SourceMapV3);
+  const files = new Map(result.outputFiles.map((file) => [file.path, file.text]));
+  for (const [path, text] of files) writeFileSync(path, text);
+  let main: Weight | undefined;
+  const onDemand: OnDemandWeight[] = [];
+  for (const [relativePath, output] of Object.entries(result.metafile.outputs)) {
+    if (!relativePath.endsWith('.js')) continue;
+    const path = [...files.keys()].find((key) => key.endsWith(relativePath.replace(/^.*widget-esm-with-deps\//, '/')))!;
+    const weight = weigh(files.get(path)!, JSON.parse(files.get(`${path}.map`)!) as SourceMapV3);
+    const inputs = Object.keys(output.inputs);
+    const lang = inputs.map((input) => /dist\/esm\/strings\/([a-z]{2,3})\.js$/.exec(input)?.[1]).find(Boolean);
+    // esbuild names each `import()` target an entry point too: the on-demand tests come first.
+    if (lang) onDemand.push({ part: lang, file: `chunk of dist/esm/strings/${lang}.js`, weight });
+    else if (inputs.some((input) => input.endsWith('dist/esm/qr.js'))) onDemand.push({ part: 'qr', file: 'chunk of dist/esm/qr.js + lean-qr', weight });
+    else if (output.entryPoint) main = weight;
+    else throw new Error(`esbuild made a chunk the bench does not know: ${relativePath}`);
+  }
+  if (!main) throw new Error('esbuild wrote no entry chunk');
+  return { main, onDemand: onDemand.sort(byPart) };
 }
 
-function rowsFor(label: string, weight: Weight): Row[] {
-  const verdict = weight.gzip <= AIM_BYTES ? 'within aim' : weight.gzip <= BUDGET_BYTES ? 'within budget, over aim' : 'OVER BUDGET';
+/** Languages by code, then the QR encoder. */
+const byPart = (a: OnDemandWeight, b: OnDemandWeight) => Number(a.part === 'qr') - Number(b.part === 'qr') || a.part.localeCompare(b.part);
+
+const PART_NAMES: Record<string, string> = { fr: 'French', es: 'Spanish', qr: 'QR encoder' };
+const WHO_NEEDS: Record<string, string> = { qr: 'desktops that ask for a link' };
+
+/** The table rows of one build: the main file against the budget, its parts, then each file fetched on demand. */
+export function rowsFor(label: string, build: BuildWeight): Row[] {
+  const { main } = build;
+  const verdict = main.gzip <= AIM_BYTES ? 'within aim' : main.gzip <= BUDGET_BYTES ? 'within budget, over aim' : 'OVER BUDGET';
   return [
     {
       label,
-      value: `${kb(weight.gzip)} gz · ${kb(weight.brotli)} br · ${kb(weight.raw)} min`,
+      value: sizes(main),
       reference: `≤ ${kb(BUDGET_BYTES)} gz, aim ${kb(AIM_BYTES)}: ${verdict}`,
     },
-    ...weight.parts.filter((part) => part.bytes >= MIN_ROW_BYTES).map((part) => ({
+    ...main.parts.filter((part) => part.bytes >= MIN_ROW_BYTES).map((part) => ({
       label: `  ${part.group}`,
-      value: `${percent(part.share)} · ≈ ${kb(part.share * weight.gzip)} gz`,
+      value: `${percent(part.share)} · ≈ ${kb(part.share * main.gzip)} gz`,
       reference: '',
     })),
-    ...(weight.parts.length ? [] : [{ label: '  (no source map: no breakdown)', value: '', reference: '' }]),
+    ...(main.parts.length ? [] : [{ label: '  (no source map: no breakdown)', value: '', reference: '' }]),
+    ...build.onDemand.map(({ part, file, weight }) => ({
+      label: `  + ${PART_NAMES[part] ?? part}, on demand (${file})`,
+      value: sizes(weight),
+      reference: `${WHO_NEEDS[part] ?? `pages in ${PART_NAMES[part] ?? part}`} only: ${kb(main.gzip + weight.gzip)} gz with the main file`,
+    })),
   ];
+}
+
+function sizes(weight: Weight): string {
+  return `${kb(weight.gzip)} gz · ${kb(weight.brotli)} br · ${kb(weight.raw)} min`;
 }

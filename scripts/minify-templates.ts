@@ -109,6 +109,8 @@ function css(text: string): string {
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
+    .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
+    .replace(/\s+!important/g, '!important')
     .trim();
 }
 

@@ -1,7 +1,10 @@
 /**
  * `<pave-capture>`: import this module (or load the script-tag build) and the element is registered.
  * Registering is guarded, so loading the widget twice — two bundles, a CDN tag plus an npm import — never throws.
+ * The script-tag build has its own entry, `script-tag.ts`: the same exports, its on-demand parts loaded another way.
  */
+import { loadModule } from './modules.ts';
+import { setModuleLoader } from './on-demand.ts';
 import { PaveCapture } from './pave-capture.ts';
 
 export { PaveCapture };
@@ -9,6 +12,9 @@ export * from './events.ts';
 export type { CreateSessionRequest, CreateSessionResponse, Delivery, ErrorCode, Language, SessionStatus } from './contract.ts';
 
 export const TAG_NAME = 'pave-capture';
+
+// What is fetched on demand (other languages, the QR encoder): chunks of their own for the dealer's bundler.
+setModuleLoader(loadModule);
 
 // The tag is spelled out (not TAG_NAME) so the manifest generator can read it.
 if (typeof customElements !== 'undefined' && !customElements.get('pave-capture')) {

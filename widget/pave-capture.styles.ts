@@ -1,4 +1,11 @@
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
+
+/**
+ * The styles are one constant with no interpolation, so Lit's `css` tag (whose checks guard interpolated
+ * values) is not needed: this tag hands the text to `unsafeCSS`, and the build minifies it as it minifies
+ * `css` templates (scripts/minify-templates.ts picks templates by the tag's name).
+ */
+const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
 
 /**
  * Themed through `--pave-*` custom properties on the host; every meaningful node has a `part`.
@@ -7,11 +14,10 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_primary: var(--pave-color-primary, #0b57d0);
-    --_on-primary: var(--pave-color-on-primary, #ffffff);
+    --_on-primary: var(--pave-color-on-primary, #fff);
     --_text: var(--pave-color-text, #1f1f1f);
     --_muted: var(--pave-color-muted, #50555c);
-    --_background: var(--pave-color-background, #ffffff);
-    --_surface: var(--pave-color-surface, #f4f6f8);
+    --_background: var(--pave-color-background, #fff);
     --_border: var(--pave-color-border, #6b7078);
     --_error: var(--pave-color-error, #b3261e);
     --_warning: var(--pave-color-warning, #7a4a00);
@@ -33,7 +39,6 @@ export const styles = css`
       --_text: var(--pave-color-text, #e3e3e3);
       --_muted: var(--pave-color-muted, #c4c7c5);
       --_background: var(--pave-color-background, #1f1f1f);
-      --_surface: var(--pave-color-surface, #2b2b2b);
       --_border: var(--pave-color-border, #8e918f);
       --_error: var(--pave-color-error, #f2b8b5);
       --_warning: var(--pave-color-warning, #f5c26b);
@@ -77,7 +82,7 @@ export const styles = css`
   .hint,
   .muted {
     color: var(--_muted);
-    font-weight: normal;
+    font-weight: 400;
   }
   .hint,
   .error,
@@ -156,7 +161,7 @@ export const styles = css`
     display: block;
     width: var(--pave-qr-size, 12rem);
     max-width: 100%;
-    height: auto;
+    aspect-ratio: 1;
     border-radius: var(--_radius);
   }
   .link {

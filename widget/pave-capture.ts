@@ -8,6 +8,7 @@ import { canResend, FINAL_STATUSES, idle, next, type Action, type State, type Wi
 import { formatPhoneAsTyped, maskPhone } from './phone.ts';
 import { createPoller, type PollOutcome, type Poller } from './poller.ts';
 import { styles } from './pave-capture.styles.ts';
+import { qrEncoder } from './qr-loader.ts';
 import { forget, recall, remember, resumeKey } from './resume.ts';
 import { languageOf, stringsFor } from './strings/index.ts';
 import { normalizeVin } from './vin.ts';
@@ -183,15 +184,18 @@ export class PaveCapture extends LitElement {
     return languageOf(this.langAttribute || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
   }
 
+  /** The words on screen: English until the language's file is here (it may never be), then the language's. */
   private get strings() {
-    return stringsFor(this.language);
+    return stringsFor(this.language, () => this.requestUpdate());
   }
 
   override render() {
     const s = this.current;
     const strings = this.strings;
-    const lang = this.language;
     const actions = { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend };
+    // A desktop about to show a QR code fetches the encoder (on demand: most page views never get this far)
+    // as the session is asked for, so it is normally here before the session is.
+    const qr = !this.#onPhone && (s.kind === 'link' || (s.kind === 'sending' && s.mode === 'link')) ? qrEncoder(() => this.requestUpdate()) : undefined;
     switch (s.kind) {
       case 'idle':
       case 'sending':
@@ -199,7 +203,6 @@ export class PaveCapture extends LitElement {
         return formView({
           state: s,
           strings,
-          lang,
           report: this.#report(s.mode),
           issues: this.serverIssues,
           vin: this.vinValue,
@@ -213,10 +216,10 @@ export class PaveCapture extends LitElement {
         });
       case 'link':
         return this.#onPhone
-          ? startView({ state: s, strings, lang, notice: this.notice, actions })
-          : qrView({ state: s, strings, lang, notice: this.notice, actions, offerText: this.delivery === 'auto' });
+          ? startView({ state: s, strings, notice: this.notice, actions })
+          : qrView({ state: s, strings, notice: this.notice, actions, offerText: this.delivery === 'auto', qr });
       case 'sms':
-        return smsView({ state: s, strings, lang, notice: this.notice, actions, typedPhone: this.phoneValue });
+        return smsView({ state: s, strings, notice: this.notice, actions, typedPhone: this.phoneValue });
     }
   }
 

@@ -3,12 +3,12 @@
  * and the three hand-offs (button on a phone, QR code on a desktop, texted link). No element state is
  * read or written here; `pave-capture.ts` decides which view shows and handles what the views report.
  */
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { Delivery } from './contract.ts';
 import type { FieldReport } from './fields.ts';
 import { canResend, type State } from './machine.ts';
 import { maskPhone } from './phone.ts';
-import { qrPath } from './qr.ts';
+import type { QrEncoder } from './qr-loader.ts';
 import type { Strings } from './strings/index.ts';
 
 type FormState = Extract<State, { kind: 'idle' | 'sending' | 'error' }>;
@@ -16,9 +16,8 @@ type Handoff = Extract<State, { kind: 'link' | 'sms' }>;
 
 export interface FormView {
   state: FormState;
+  /** The words to show; their `lang` is set on the view (the element's own `lang` may name one the widget lacks, or one still loading). */
   strings: Strings;
-  /** The language the strings are in, set on the view (the element's own `lang` may name one the widget lacks). */
-  lang: string;
   report: FieldReport;
   /** The signer's per-field messages. */
   issues: Record<string, string>;
@@ -48,7 +47,6 @@ export interface HandoffActions {
 interface HandoffView<S extends Handoff = Handoff> {
   state: S;
   strings: Strings;
-  lang: string;
   /** A polite one-off notice ("Link copied."). */
   notice: string;
   actions: HandoffActions;
@@ -63,7 +61,7 @@ export function formView(v: FormView) {
   const error = s.kind === 'error' ? s.error : undefined;
   const other: Delivery = mode === 'sms' ? 'link' : 'sms';
   return html`
-    <form part="form" lang=${v.lang} novalidate aria-busy=${s.kind === 'sending'} @submit=${on.submit}>
+    <form part="form" lang=${t.lang} novalidate aria-busy=${s.kind === 'sending'} @submit=${on.submit}>
       <p>${t.intro}</p>
       <div class="field">
         <label part="label" for="vin">${t.vinLabel} ${v.requireVin ? nothing : html`<span class="hint">${t.vinOptional}</span>`}</label>
@@ -77,16 +75,14 @@ export function formView(v: FormView) {
           maxlength="30"
           ?required=${v.requireVin}
           ?disabled=${busy}
-          aria-invalid=${vinError ? 'true' : 'false'}
+          aria-invalid=${!!vinError}
           aria-describedby="vin-hint vin-message"
           .value=${v.vin}
           @input=${on.vinInput}
           @blur=${on.blur}
         />
         <p part="hint" class="hint" id="vin-hint">${t.vinHint}</p>
-        <p part="message field-error" id="vin-message" class=${vinError ? 'error' : 'warning'} aria-live="polite">
-          ${vinError ?? report.vinWarning ?? nothing}
-        </p>
+        <p part="message field-error" id="vin-message" class=${vinError ? 'error' : 'warning'} aria-live="polite">${vinError ?? report.vinWarning ?? nothing}</p>
       </div>
       ${mode === 'sms'
         ? html`<div class="field">
@@ -101,7 +97,7 @@ export function formView(v: FormView) {
               maxlength="32"
               required
               ?disabled=${busy}
-              aria-invalid=${phoneError ? 'true' : 'false'}
+              aria-invalid=${!!phoneError}
               aria-describedby="phone-hint phone-message"
               .value=${v.phone}
               @input=${on.phoneInput}
@@ -133,24 +129,31 @@ export function startView(v: HandoffView) {
   );
 }
 
-/** The link on a desktop: a QR code for the phone's camera, the link itself, and a copy button. */
-export function qrView(v: HandoffView & { offerText: boolean }) {
+/**
+ * The link on a desktop: a QR code for the phone's camera, the link itself, and a copy button. Until the
+ * encoder is here (`qr` undefined: it is fetched on demand) an empty square keeps the QR code's place.
+ */
+export function qrView(v: HandoffView & { offerText: boolean; qr: QrEncoder | undefined }) {
   const { strings: t, actions } = v;
   const url = v.state.session.capture_url;
-  const { size, d } = qrPath(url);
-  const box = size + 8; // 4 modules of quiet zone on every side, as ISO 18004 asks
   return result(
     v,
     t.qrTitle,
     t.qrIntro,
-    html`<svg part="qr" class="qr" role="img" aria-label=${t.qrLabel} viewBox="-4 -4 ${box} ${box}" shape-rendering="crispEdges">
-        ${svg`<rect x="-4" y="-4" width=${box} height=${box} fill="#fff"></rect><path d=${d} fill="#000"></path>`}
-      </svg>
+    html`${v.qr ? qrCode(v.qr(url), t.qrLabel) : html`<div part="qr" class="qr"></div>`}
       <p>${t.linkLabel} <a part="link" class="link" href=${url} target="_blank" rel="noopener">${url}</a></p>`,
     html`${button('button', t.copyLink, () => actions.copy(url), false, true)}
     ${v.offerText ? button('button', t.textInstead, () => actions.choose('sms')) : nothing}
     ${button('button', t.startOver, actions.restart)}`,
   );
+}
+
+function qrCode({ size, d }: ReturnType<QrEncoder>, label: string) {
+  const box = size + 8; // 4 modules of quiet zone on every side, as ISO 18004 asks
+  // Inside <svg> in one template the parser makes SVG elements: no `svg` tag needed.
+  return html`<svg part="qr" class="qr" role="img" aria-label=${label} viewBox="-4 -4 ${box} ${box}" shape-rendering="crispEdges">
+    <rect x="-4" y="-4" width=${box} height=${box} fill="#fff"></rect><path d=${d} fill="#000"></path>
+  </svg>`;
 }
 
 /** The texted link: the masked number, and "resend" / "change number" / "start over". */
@@ -172,7 +175,7 @@ function result(v: HandoffView, title: string, intro: string, body: unknown, act
   const { status } = v.state;
   const progress = status ? v.strings.status[status as keyof Strings['status']] : undefined;
   return html`
-    <div part="result" class="result" lang=${v.lang}>
+    <div part="result" class="result" lang=${v.strings.lang}>
       <p part="title" class="title" tabindex="-1">${title}</p>
       <p>${intro}</p>
       ${body}
@@ -190,7 +193,5 @@ function button(type: 'submit' | 'button', label: string, onClick?: () => void, 
     type=${type}
     ?disabled=${disabled}
     @click=${onClick ?? nothing}
-  >
-    ${label}
-  </button>`;
+  >${label}</button>`;
 }

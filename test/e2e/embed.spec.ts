@@ -3,7 +3,7 @@
  * inside a React 19 app, driven by properties and listened to through its events.
  */
 import { STRICT_CSP } from '../../vite.config.ts';
-import { expect, test, VIN } from './fixtures.ts';
+import { createCalls, expect, test, VIN } from './fixtures.ts';
 
 test('script tag, twice, under a strict CSP: registers once and works, with no CSP violation', async ({ page }) => {
   await page.addInitScript(() => {
@@ -26,6 +26,67 @@ test('script tag, twice, under a strict CSP: registers once and works, with no C
 
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   expect(await page.evaluate(() => typeof (window as unknown as { PaveCapture?: { PaveCapture?: unknown } }).PaveCapture?.PaveCapture)).toBe('function');
+});
+
+test('script tag under a strict CSP, in French: the language file and the QR encoder come from beside the script', async ({ page }) => {
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { violations: string[] }).violations = violations;
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const onDemand: string[] = [];
+  page.on('request', (request) => {
+    if (/pave-capture\.\w+\.js$/.test(request.url())) onDemand.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/strict-csp.html');
+  const widget = page.locator('pave-capture');
+  await expect(widget.getByRole('button', { name: 'Continue on my phone' })).toBeVisible();
+  await widget.evaluate((element) => element.setAttribute('lang', 'fr-CA'));
+
+  await expect(widget.getByRole('button', { name: 'Continuer sur mon téléphone' })).toBeVisible();
+  await expect(widget.locator('form')).toHaveAttribute('lang', 'fr');
+  await widget.getByLabel('NIV').fill(VIN);
+  // Nothing else is fetched while the form is filled in: the QR encoder comes with the session.
+  expect(onDemand).toEqual(['/pave-capture.fr.js']);
+  await widget.getByRole('button', { name: 'Continuer sur mon téléphone' }).click();
+  await expect(widget.getByRole('img', { name: 'Code QR de votre lien d’inspection' })).toBeVisible();
+  expect((await createCalls(page))[0]?.body).toMatchObject({ session: { language: 'FR' } });
+
+  expect(onDemand).toEqual(['/pave-capture.fr.js', '/pave-capture.qr.js']);
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+});
+
+test('script tag: a language file that cannot be loaded leaves a working English form', async ({ page, problems }) => {
+  problems.allowFailedLoad(/pave-capture\.es\.js$/);
+  let asked = 0;
+  await page.route('**/pave-capture.es.js', (route) => (asked++, route.fulfill({ status: 404, body: 'not here' })));
+  await page.goto('/strict-csp.html');
+  const widget = page.locator('pave-capture');
+  await widget.evaluate((element) => element.setAttribute('lang', 'es'));
+  await widget.getByLabel('VIN').fill(VIN);
+  await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+  await expect(widget.getByRole('img', { name: 'QR code of your inspection link' })).toBeVisible();
+  await expect(widget.locator('.result')).toHaveAttribute('lang', 'en');
+  // The customer still asked for Spanish: PAVE's capture app opens in it.
+  expect((await createCalls(page))[0]?.body).toMatchObject({ session: { language: 'ES' } });
+  expect(asked).toBe(1);
+});
+
+test('script tag: without the QR encoder file, a desktop still gets the link to open and copy', async ({ page, problems, context }) => {
+  problems.allowFailedLoad(/pave-capture\.qr\.js$/);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.route('**/pave-capture.qr.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.goto('/strict-csp.html');
+  const widget = page.locator('pave-capture');
+  await widget.getByLabel('VIN').fill(VIN);
+  await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+
+  const link = widget.getByRole('link', { name: /\/capture\// });
+  await expect(link).toBeVisible();
+  await expect(widget.getByRole('img', { name: 'QR code of your inspection link' })).toHaveCount(0);
+  await widget.getByRole('button', { name: 'Copy link' }).click();
+  await expect(widget.getByText('Link copied.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await link.getAttribute('href'));
 });
 
 test('React 19: properties set by React, events received by React', async ({ page }) => {

@@ -73,6 +73,10 @@ test.describe('on a phone', () => {
 
   test('creates the session and offers a big Start inspection button that opens the capture URL', async ({ page, problems }) => {
     problems.allowFailedLoad(/\/favicon\.ico$/); // the sandbox's stand-in capture page has none
+    const qrEncoder: string[] = [];
+    page.on('request', (request) => {
+      if (/\/qr\.ts(\?|$)|lean-qr|pave-capture\.qr\.js/.test(request.url())) qrEncoder.push(request.url());
+    });
     await page.goto('/');
     const widget = page.locator('pave-capture');
     await expect(widget.getByRole('button', { name: 'Text it to me instead' })).toHaveCount(0);
@@ -85,6 +89,9 @@ test.describe('on a phone', () => {
     await expect(widget.getByRole('img', { name: /QR code/ })).toHaveCount(0);
     const box = await start.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
+
+    // A phone never shows a QR code, so it never fetches the encoder.
+    expect(qrEncoder).toEqual([]);
 
     await start.tap();
     await expect(page).toHaveURL(capture_url);

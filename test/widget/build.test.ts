@@ -31,14 +31,49 @@ describe('script-tag build', () => {
     expect(script).not.toMatch(/Lit is in dev mode|\$ZodType|zod/i);
     expect(script).not.toMatch(/^\s*(import|export)\s/m);
   });
+
+  it('fetches the QR encoder from an ES module beside it: lean-qr is not in the script', () => {
+    const script = read('dist/pave-capture.js');
+    expect(script).not.toContain('lean-qr');
+    const qr = read('dist/pave-capture.qr.js');
+    expect(qr).toMatch(/export\{\w+ as qrPath\}/);
+    expect(qr).toContain('lean-qr error');
+  });
+
+  it('carries English only; every other language is an ES module beside it, loaded from the script’s URL', () => {
+    const script = read('dist/pave-capture.js');
+    expect(script).toContain('Start inspection');
+    expect(script).not.toContain('Commencer l’inspection');
+    expect(script).toContain('document.currentScript');
+    expect(script).toContain('pave-capture.${');
+    for (const [lang, words] of [
+      ['fr', 'Commencer l’inspection'],
+      ['es', 'Iniciar inspección'],
+    ]) {
+      const file = read(`dist/pave-capture.${lang}.js`);
+      expect(file.startsWith('export default{')).toBe(true);
+      expect(file).toContain(words);
+    }
+  });
 });
 
 describe('ES module build', () => {
-  it('keeps lit and lean-qr as imports, and ships no zod', () => {
+  it('keeps lit and lean-qr as imports (lean-qr in the QR chunk, fetched on demand), and ships no zod', () => {
     const module = read('dist/esm/index.js');
     expect(module).toMatch(/from"lit"/);
-    expect(module).toMatch(/from"lean-qr\/nano"/);
+    expect(module).not.toMatch(/lean-qr/);
+    expect(module).toMatch(/import\(`\.\/qr\.js`\)|import\(["']\.\/qr\.js["']\)/);
+    expect(read('dist/esm/qr.js')).toMatch(/from"lean-qr\/nano"/);
     expect(module).not.toMatch(/zod/);
+  });
+
+  it('splits every language but English into a chunk of its own, for the dealer’s bundler to load on demand', () => {
+    const module = read('dist/esm/index.js');
+    expect(module).toContain('Start inspection');
+    expect(module).not.toContain('Commencer l’inspection');
+    expect(module).toMatch(/import\(`\.\/strings\/fr\.js`\)|import\(["']\.\/strings\/fr\.js["']\)/);
+    expect(read('dist/esm/strings/fr.js')).toContain('Commencer l’inspection');
+    expect(read('dist/esm/strings/es.js')).toContain('Iniciar inspección');
   });
 
   it('publishes types whose relative imports name .js files', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkVin, normalizeVin, vinCheckDigit } from '../../widget/vin.ts';
 
@@ -41,5 +42,26 @@ describe('VIN', () => {
     const european = 'WVWZZZ1JZXW000001'; // 9th character is Z: European makers need not use a check digit
     expect(checkVin(european)).toEqual({ ok: true, warning: 'check_digit' });
     expect(checkVin(european, { strict: true })).toEqual({ ok: false, problem: 'check_digit' });
+  });
+
+  it('computes the check digit as 49 CFR 565 tabulates it, for any VIN', () => {
+    // The standard's transliteration table, written out independently of vin.ts.
+    const table: Record<string, number> = { A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9, S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9 };
+    const weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+    const reference = (vin: string) => {
+      const sum = [...vin].reduce((total, ch, i) => total + (/\d/.test(ch) ? Number(ch) : table[ch]!) * weights[i]!, 0);
+      return sum % 11 === 10 ? 'X' : String(sum % 11);
+    };
+    const vinChar = fc.constantFrom(...'0123456789ABCDEFGHJKLMNPRSTUVWXYZ');
+    fc.assert(fc.property(fc.string({ unit: vinChar, minLength: 17, maxLength: 17 }), (vin) => vinCheckDigit(vin) === reference(vin)));
+  });
+
+  it('refuses every character outside the 33 a VIN uses, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHJKLMNPRSTUVWXYZ'), minLength: 16, maxLength: 16 }), fc.string({ minLength: 1, maxLength: 1 }), (rest, ch) => {
+        const problem = (checkVin(ch + rest) as { problem?: string }).problem;
+        return /[0-9A-HJ-NPR-Z]/.test(ch) ? problem !== 'characters' : problem === 'characters';
+      }),
+    );
   });
 });

@@ -1,5 +1,7 @@
 /** English — the reference: every other language implements the same `Strings` (see index.ts). */
 export default {
+  /** The language these words are in (`lang` of what the widget shows). */
+  lang: 'en',
   intro: 'Photograph your vehicle with your phone in about ten minutes.',
   vinLabel: 'VIN',
   vinOptional: '(optional)',

@@ -2,6 +2,7 @@ import type { Strings } from './index.ts';
 
 /** Español. */
 export default {
+  lang: 'es',
   intro: 'Fotografíe su vehículo con su teléfono en unos diez minutos.',
   vinLabel: 'VIN',
   vinOptional: '(opcional)',

@@ -2,6 +2,7 @@ import type { Strings } from './index.ts';
 
 /** Français. */
 export default {
+  lang: 'fr',
   intro: 'Photographiez votre véhicule avec votre téléphone en une dizaine de minutes.',
   vinLabel: 'NIV',
   vinOptional: '(facultatif)',

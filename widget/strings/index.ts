@@ -1,29 +1,40 @@
 /**
- * The widget's words. One file per language; adding a language is one file and one line here (and, for
- * PAVE's capture app to open in it too, one entry in `LANGUAGES` of contract.ts).
- * English is the reference shape: `satisfies Strings` makes the compiler list what a translation misses.
+ * The widget's words. One file per language; English is the reference shape (`satisfies Strings` makes the
+ * compiler list what a translation misses) and the only one in the bundle: the others are fetched when a
+ * widget needs them (see `../on-demand.ts`).
+ *
+ * Adding a language: one file here, one entry in `SUPPORTED` below and in `../modules.ts`, and (for PAVE's
+ * capture app to open in it too) one in `LANGUAGES` of contract.ts; the script-tag build makes its file.
  */
 import type { Language } from '../contract.ts';
+import { onDemand } from '../on-demand.ts';
 import en from './en.ts';
-import es from './es.ts';
-import fr from './fr.ts';
 
 export type Strings = typeof en;
+export { en };
 
-const TABLE: Record<Language, Strings> = { en, fr, es };
+/** Languages with a strings file. contract.ts's `LANGUAGES` (which would bring zod along) must match: a unit test checks. */
+export const SUPPORTED: readonly Language[] = ['en', 'fr', 'es'];
 
 /**
  * The supported language for a BCP 47 tag (`fr-CA` → `fr`), falling back to English.
  * @example languageOf('es-MX') // 'es'
  */
 export function languageOf(lang: string | undefined): Language {
-  const base = (lang ?? '').toLowerCase().split('-')[0] ?? '';
-  return base in TABLE ? (base as Language) : 'en';
+  const base = (lang ?? '').toLowerCase().split('-')[0] as Language;
+  return SUPPORTED.includes(base) ? base : 'en';
 }
 
+/** The other languages' words, fetched on demand: each file's default export. */
+const words = onDemand((module: { default: Strings }) => module.default);
+
 /**
- * @example stringsFor('fr-CA').startInspection // 'Commencer l’inspection'
+ * The words for a BCP 47 tag: English, or the language's once its file is here. Asking for a language not
+ * loaded yet starts loading it, and `onLoaded` runs when it arrives (so the widget can render again); a
+ * language that cannot be loaded leaves the widget in English.
+ * @example stringsFor('fr-CA', () => element.requestUpdate()).startInspection // 'Start inspection' until fr arrives
  */
-export function stringsFor(lang: string | undefined): Strings {
-  return TABLE[languageOf(lang)];
+export function stringsFor(lang: string | undefined, onLoaded?: () => void): Strings {
+  const language = languageOf(lang);
+  return (language !== 'en' && words(language, onLoaded)) || en;
 }
