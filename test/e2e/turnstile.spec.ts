@@ -302,6 +302,29 @@ test('several widgets on a page share one script, each with its own Turnstile', 
   await expect(page.locator(`script[src="${API_JS}"]`)).toHaveCount(1);
 });
 
+test('the site key is a property too, reflected; set later it renders Turnstile then, cleared it removes it', async ({ page, problems }) => {
+  problems.allowFailedLoad(/\/v1\/sessions$/); // the 403 at the end, on purpose
+  const seen = await openPage(page, [`<pave-capture signer="${signerUrl}" delivery="link"></pave-capture>`]);
+  const element = page.locator('pave-capture');
+  await expect(element.getByLabel('VIN')).toBeVisible();
+  expect(seen.scripts).toEqual([]);
+
+  await element.evaluate((el: HTMLElementTagNameMap['pave-capture'], key) => void (el.turnstileSitekey = key), SITEKEY);
+  await expect(element).toHaveAttribute('turnstile-sitekey', SITEKEY);
+  await expect(page.locator('pave-capture > div[slot="turnstile"]')).toHaveCount(1);
+  await expect.poll(() => calls(page)).toEqual(['render']);
+
+  await element.evaluate((el: HTMLElementTagNameMap['pave-capture']) => void (el.turnstileSitekey = ''));
+  await expect(page.locator('pave-capture > div[slot="turnstile"]')).toHaveCount(0);
+  await expect.poll(() => calls(page)).toEqual(['render', 'remove']);
+  await element.getByLabel('VIN').fill(VIN);
+  await element.getByRole('button', { name: 'Continue on my phone' }).click();
+  // This signer wants a token: without the bot check the create is refused, and nothing else ran.
+  await expect(element.getByRole('alert')).toHaveText(REFUSED);
+  expect(seen.creates).toEqual([undefined]);
+  expect(await calls(page)).toEqual(['render', 'remove']);
+});
+
 test('without a site key nothing of Turnstile is loaded or rendered', async ({ page }) => {
   const requested: string[] = [];
   await page.route('https://challenges.cloudflare.com/**', (route) => {
