@@ -158,10 +158,11 @@ export class BotCheck implements ReactiveController {
   readonly #host: BotCheckHost;
   readonly #language: () => string;
   #sitekey = '';
-  /** Bumped whenever the rendered widget is dropped, so a render still loading the script knows it is stale. */
+  /** Bumped whenever Turnstile is dropped, so a render still waiting for the script knows it is stale. */
   #generation = 0;
+  #rendering: Promise<TurnstileWidget> | undefined;
+  #widget: TurnstileWidget | undefined;
   #box: HTMLElement | undefined;
-  #widget: Promise<TurnstileWidget> | undefined;
 
   constructor(host: BotCheckHost, language: () => string) {
     this.#host = host;
@@ -196,17 +197,16 @@ export class BotCheck implements ReactiveController {
 
   /** After every create attempt, answered or not: the next one needs a new token. */
   reset(): void {
-    this.#widget?.then((widget) => widget.reset(), () => {});
+    this.#widget?.reset();
   }
 
   #ready(): Promise<TurnstileWidget> {
-    if (!this.#widget) {
+    if (!this.#rendering) {
       const generation = this.#generation;
-      const widget = (this.#widget = this.#render(generation));
-      // Reported on submit, which tries again from the start (a new script, a new render).
-      widget.catch(() => generation === this.#generation && this.#drop());
+      // A failure is reported on submit, which starts again from the script.
+      (this.#rendering = this.#render(generation)).catch(() => generation === this.#generation && this.#drop());
     }
-    return this.#widget;
+    return this.#rendering;
   }
 
   async #render(generation: number): Promise<TurnstileWidget> {
@@ -215,14 +215,13 @@ export class BotCheck implements ReactiveController {
     const box = (this.#box = document.createElement('div'));
     box.slot = 'turnstile';
     this.#host.append(box);
-    return renderTurnstile(api, box, { sitekey: this.#sitekey, language: this.#language() });
+    return (this.#widget = renderTurnstile(api, box, { sitekey: this.#sitekey, language: this.#language() }));
   }
 
   #drop() {
     this.#generation++;
-    this.#widget?.then((widget) => widget.remove(), () => {});
-    this.#widget = undefined;
+    this.#widget?.remove();
     this.#box?.remove();
-    this.#box = undefined;
+    this.#widget = this.#box = this.#rendering = undefined;
   }
 }
