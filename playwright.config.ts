@@ -37,6 +37,11 @@ export default defineConfig({
       DEMO_PORT: String(ports.demo),
       PORT: String(ports.signer),
       SANDBOX_PORT: String(ports.sandbox),
+      // The browser tests text the same few numbers from one address many times a minute; the ceilings have
+      // their own tests (test/signer/limits.test.ts, test/signer/limiter/), here they would only turn later tests into 429s.
+      RATE_LIMIT_PHONE: '1000',
+      RATE_LIMIT_IP: '1000',
+      RATE_LIMIT_SITE: '1000',
     },
   },
 });

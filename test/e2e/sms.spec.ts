@@ -90,7 +90,8 @@ test('resend: texts the same link again with the ticket, then rests', async ({ p
   ]);
 });
 
-test('resend refused by PAVE’s rules: the reason is shown', async ({ page }) => {
+test('resend refused by PAVE’s rules: the reason is shown', async ({ page, problems }) => {
+  problems.allowFailedLoad(/\/resend$/); // the 409, on purpose
   await fakeFollowUps(page, {
     resend: { status: 409, body: { error: { code: 'resend_not_allowed', message: 'PAVE allows one resend per session.' } } },
   });
@@ -99,7 +100,8 @@ test('resend refused by PAVE’s rules: the reason is shown', async ({ page }) =
   await expect(widget.getByRole('alert')).toHaveText('This link cannot be texted again. Start over to get a new one.');
 });
 
-test('resend stays hidden with a signer that has no follow-up routes', async ({ page }) => {
+test('resend stays hidden with a signer that has no follow-up routes', async ({ page, problems }) => {
+  problems.allowFailedLoad(/\/status$/); // the 404, on purpose
   const calls = await fakeFollowUps(page, { status: { status: 404, body: { error: { code: 'not_found', message: 'No such route.' } } } });
   const widget = await textTo(page, '2025550143');
   await expect(widget.getByText('We texted a link to •••-•••-0143.')).toBeVisible();
