@@ -18,7 +18,7 @@ export interface CreateOptions extends CallOptions {
   idempotencyKey: string;
   /**
    * Bot-check token (Cloudflare Turnstile) for sites that enable it; sent as `X-Turnstile-Token`.
-   * The element passes nothing yet: the Turnstile integration fills this in.
+   * The element gets one per create from `turnstile.ts` when `turnstile-sitekey` is set.
    */
   turnstileToken?: string;
 }

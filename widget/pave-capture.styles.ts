@@ -58,6 +58,10 @@ export const styles = css`
     gap: var(--_space);
     padding: var(--_space);
   }
+  /* Cloudflare Turnstile, under the form: invisible unless Cloudflare asks the visitor to tick a box. */
+  ::slotted([slot='turnstile']) {
+    margin-inline: var(--_space);
+  }
   p {
     margin: 0;
   }

@@ -11,6 +11,7 @@ import { styles } from './pave-capture.styles.ts';
 import { qrEncoder } from './qr-loader.ts';
 import { forget, recall, remember, resumeKey } from './resume.ts';
 import { languageOf, stringsFor } from './strings/index.ts';
+import { BotCheck } from './turnstile.ts';
 import { normalizeVin } from './vin.ts';
 import { formView, qrView, smsView, startView } from './views.ts';
 
@@ -25,6 +26,8 @@ const RESEND_REST_MS = 30_000;
  *
  * @tag pave-capture
  * @attr lang - Language of the widget and of PAVE's capture app (`en`, `fr`, `es`); defaults to the closest `lang` on the page.
+ *
+ * @slot turnstile - Where the element puts Cloudflare Turnstile (a light-DOM `<div>` it adds itself) when `turnstile-sitekey` is set.
  *
  * @fires pave-session-created - A session exists; `detail: {session_key, capture_url, delivery}`.
  * @fires pave-sms-sent - The capture link was texted (or texted again); `detail: {session_key, sms_to}`.
@@ -79,6 +82,7 @@ export class PaveCapture extends LitElement {
     vin: {},
     phone: {},
     disabled: { type: Boolean, reflect: true },
+    turnstileSitekey: { reflect: true, attribute: 'turnstile-sitekey' },
     langAttribute: { attribute: 'lang' },
     current: { state: true },
     vinValue: { state: true },
@@ -115,6 +119,12 @@ export class PaveCapture extends LitElement {
   /** Disable the whole form. */
   disabled = false;
 
+  /**
+   * Cloudflare Turnstile site key, for a signer with `TURNSTILE_SECRET` set: the element then loads
+   * Cloudflare's script and sends a fresh bot-check token with each create. Nothing loads without it.
+   */
+  turnstileSitekey = '';
+
   // The native `lang` attribute, observed so that changing it re-renders; `lang` itself stays the
   // platform's property. Without one, the closest `lang` on the page decides.
   private langAttribute: string | null = null;
@@ -134,6 +144,7 @@ export class PaveCapture extends LitElement {
   #poller: Poller | undefined;
   #polled: string | undefined;
   #resendTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #botCheck = new BotCheck(this, () => this.language);
   readonly #onVisibility = () => (document.hidden ? this.#poller?.pause() : this.#poller?.resume());
 
   /** The current state's name: `idle`, `sending`, `error`, `link` or `sms`. */
@@ -292,7 +303,10 @@ export class PaveCapture extends LitElement {
     this.#lastAttempt = { body: serialized, key };
 
     this.#dispatch({ type: 'submit', idempotencyKey: key });
-    const result = await createSession(this.signer, body, { idempotencyKey: key });
+    // The bot check (when the site has one) runs while the form shows it is busy; its token is good once.
+    const check = await this.#botCheck.token();
+    const result = check.ok ? await createSession(this.signer, body, { idempotencyKey: key, turnstileToken: check.token }) : check;
+    this.#botCheck.reset();
     if (result.ok) {
       const session = result.value;
       this.#lastAttempt = undefined;

@@ -114,6 +114,7 @@ export function formView(v: FormView) {
       <p part="message status" class="muted" role="status">${s.kind === 'sending' ? t.sending : nothing}</p>
       <p part="message error" class="error" role="alert">${error ? (t.errors[error.code] ?? error.message) : nothing}</p>
     </form>
+    <slot name="turnstile"></slot>
   `;
 }
 

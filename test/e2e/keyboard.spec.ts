@@ -24,6 +24,10 @@ test('keyboard only: VIN, switch to a text, phone, send, confirmation, change nu
 
   const title = widget.getByText('We texted a link to •••-•••-0143.');
   await expect(title).toBeFocused();
+  // "Resend text" comes first once the signer has reported the session's status: wait for it, not race it.
+  await expect(widget.getByRole('button', { name: 'Resend text' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(widget.getByRole('button', { name: 'Resend text' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(widget.getByRole('button', { name: 'Change number' })).toBeFocused();
   await page.keyboard.press('Space');

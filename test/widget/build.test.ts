@@ -90,7 +90,7 @@ describe('ES module build', () => {
       join(consumer, 'main.ts'),
       `import { PaveCapture, type PaveErrorEvent, type SessionStatus } from 'pave-capture';
 const el = document.querySelector('pave-capture');
-if (el instanceof PaveCapture) { el.delivery = 'sms'; el.requireVin = true; }
+if (el instanceof PaveCapture) { el.delivery = 'sms'; el.requireVin = true; el.turnstileSitekey = '0x4AAAAAAA'; }
 document.addEventListener('pave-error', (event: PaveErrorEvent) => console.log(event.detail.code));
 document.addEventListener('pave-session-status', (event) => { const status: SessionStatus = event.detail.status; console.log(status); });
 // @ts-expect-error the state is a string
@@ -110,12 +110,14 @@ describe('custom-elements.json', () => {
     const element = manifest.modules.flatMap((m: { declarations: unknown[] }) => m.declarations).find((d: { customElement?: boolean }) => d.customElement);
     expect(element.tagName).toBe('pave-capture');
     expect(element.attributes.map((a: { name: string }) => a.name).sort()).toEqual(
-      ['country', 'delivery', 'disabled', 'lang', 'phone', 'require-vin', 'signer', 'site', 'vin'].sort(),
+      ['country', 'delivery', 'disabled', 'lang', 'phone', 'require-vin', 'signer', 'site', 'turnstile-sitekey', 'vin'].sort(),
     );
     expect(element.events.map((e: { name: string }) => e.name).sort()).toEqual(
       ['pave-error', 'pave-session-created', 'pave-session-status', 'pave-sms-sent', 'pave-state-change'].sort(),
     );
     expect(element.cssParts.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['form', 'input', 'button', 'qr', 'message']));
+    expect(element.slots).toEqual([expect.objectContaining({ name: 'turnstile' })]);
+    expect(element.members).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'turnstileSitekey', attribute: 'turnstile-sitekey', reflects: true })]));
     expect(element.cssProperties.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['--pave-color-primary', '--pave-radius', '--pave-font', '--pave-space']));
     expect(JSON.parse(read('package.json')).customElements).toBe('./dist/custom-elements.json');
   });

@@ -53,6 +53,8 @@ export default {
     invalid: 'Use digits, spaces, + ( ) and - only.',
   },
   phoneRequired: 'Please enter your mobile number to receive the link.',
+  /** The bot check (Cloudflare Turnstile) could not run or did not pass, before anything was sent. */
+  botCheckFailed: 'We could not check that you are not a robot. Check your connection and try again.',
   /** Messages per error code; a code without one shows the signer's own message. */
   errors: {
     invalid_request: 'Please correct the highlighted fields.',

@@ -54,6 +54,7 @@ export default {
     invalid: 'Use solo cifras, espacios y + ( ) -.',
   },
   phoneRequired: 'Introduzca su número de móvil para recibir el enlace.',
+  botCheckFailed: 'No pudimos comprobar que no es un robot. Compruebe su conexión e inténtelo de nuevo.',
   errors: {
     invalid_request: 'Corrija los campos señalados.',
     network_error: 'No pudimos contactar con el servicio de inspección. Compruebe su conexión e inténtelo de nuevo.',

@@ -54,6 +54,7 @@ export default {
     invalid: 'Utilisez uniquement des chiffres, des espaces et + ( ) -.',
   },
   phoneRequired: 'Veuillez saisir votre numéro de mobile pour recevoir le lien.',
+  botCheckFailed: 'Nous n’avons pas pu vérifier que vous n’êtes pas un robot. Vérifiez votre connexion et réessayez.',
   errors: {
     invalid_request: 'Veuillez corriger les champs signalés.',
     network_error: 'Le service d’inspection est injoignable. Vérifiez votre connexion et réessayez.',
