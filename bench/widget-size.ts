@@ -61,7 +61,7 @@ export async function widgetSize({ root, workDir }: WidgetSizeOptions): Promise<
     data: { budgetBytes: BUDGET_BYTES, aimBytes: AIM_BYTES, scriptTag, esmWithDependencies: esmWithDeps },
     notes: [
       'Widget sizes: gzip level 9, brotli quality 11; 1 KB = 1000 bytes. Parts are shares of the minified bytes (from the source maps); their gzip figure is that share of the gzip total.',
-      'Fetched on demand: a language other than English (only by a page whose widget shows it) and the QR encoder (only on a desktop, when the customer asks for the link); each "+" row gives that file, and what such a page downloads with the main file (each compressed alone).',
+      'Fetched on demand: a language other than English (only by a page whose widget shows it), the QR encoder (only on a desktop, when the customer asks for the link) and the bot check (only with turnstile-sitekey); each "+" row gives that file, and what such a page downloads with the main file (each compressed alone).',
     ],
   };
 }
@@ -119,6 +119,7 @@ async function weighEsmWithDependencies(entry: string, workDir: string): Promise
     // esbuild names each `import()` target an entry point too: the on-demand tests come first.
     if (lang) onDemand.push({ part: lang, file: `chunk of dist/esm/strings/${lang}.js`, weight });
     else if (inputs.some((input) => input.endsWith('dist/esm/qr.js'))) onDemand.push({ part: 'qr', file: 'chunk of dist/esm/qr.js + lean-qr', weight });
+    else if (inputs.some((input) => input.endsWith('dist/esm/turnstile.js'))) onDemand.push({ part: 'turnstile', file: 'chunk of dist/esm/turnstile.js', weight });
     else if (output.entryPoint) main = weight;
     else throw new Error(`esbuild made a chunk the bench does not know: ${relativePath}`);
   }
@@ -126,11 +127,12 @@ async function weighEsmWithDependencies(entry: string, workDir: string): Promise
   return { main, onDemand: onDemand.sort(byPart) };
 }
 
-/** Languages by code, then the QR encoder. */
-const byPart = (a: OnDemandWeight, b: OnDemandWeight) => Number(a.part === 'qr') - Number(b.part === 'qr') || a.part.localeCompare(b.part);
+/** Languages by code, then the QR encoder, then the bot check. */
+const ORDER = ['qr', 'turnstile'];
+const byPart = (a: OnDemandWeight, b: OnDemandWeight) => ORDER.indexOf(a.part) - ORDER.indexOf(b.part) || a.part.localeCompare(b.part);
 
-const PART_NAMES: Record<string, string> = { fr: 'French', es: 'Spanish', qr: 'QR encoder' };
-const WHO_NEEDS: Record<string, string> = { qr: 'desktops that ask for a link' };
+const PART_NAMES: Record<string, string> = { fr: 'French', es: 'Spanish', qr: 'QR encoder', turnstile: 'bot check (Turnstile)' };
+const WHO_NEEDS: Record<string, string> = { qr: 'desktops that ask for a link', turnstile: 'pages with turnstile-sitekey' };
 
 /** The table rows of one build: the main file against the budget, its parts, then each file fetched on demand. */
 export function rowsFor(label: string, build: BuildWeight): Row[] {

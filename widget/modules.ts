@@ -9,10 +9,11 @@ import type { LoadModule } from './on-demand.ts';
  * Every on-demand module by name. A language's is `strings/<lang>.ts`, any other `<name>.ts`: the script-tag
  * build makes `pave-capture.<name>.js` of each (scripts/on-demand-files.ts).
  */
-const MODULES: Record<Exclude<Language, 'en'> | 'qr', () => Promise<unknown>> = {
+const MODULES: Record<Exclude<Language, 'en'> | 'qr' | 'turnstile', () => Promise<unknown>> = {
   fr: () => import('./strings/fr.ts'),
   es: () => import('./strings/es.ts'),
   qr: () => import('./qr.ts'),
+  turnstile: () => import('./turnstile.ts'),
 };
 
 /** The on-demand modules' names. */

@@ -16,6 +16,9 @@ export function setModuleLoader(load: LoadModule): void {
   loadModule = load;
 }
 
+/** Fetches an on-demand module once more each call (callers that keep what they get, e.g. `bot-check.ts`). */
+export const fetchModule: LoadModule = (name) => loadModule(name);
+
 /**
  * Answers what is already here (or `undefined`); asking for what is not starts fetching it, once per key
  * for the page's lifetime, and `onLoaded` runs when it arrives. A failed fetch is not retried (a broken

@@ -11,7 +11,7 @@ import { styles } from './pave-capture.styles.ts';
 import { qrEncoder } from './qr-loader.ts';
 import { forget, recall, remember, resumeKey } from './resume.ts';
 import { languageOf, stringsFor } from './strings/index.ts';
-import { BotCheck } from './turnstile.ts';
+import { BotCheck } from './bot-check.ts';
 import { normalizeVin } from './vin.ts';
 import { formView, qrView, smsView, startView } from './views.ts';
 

@@ -20,6 +20,7 @@ import { loadConfig } from '../../signer/config.ts';
 import type { LogEntry } from '../../signer/log.ts';
 import { baseEnv } from '../fixtures/stack.ts';
 import { createFakeTurnstile, TURNSTILE_TEST_SECRET } from '../fixtures/turnstile.ts';
+import { ON_DEMAND_FILES } from '../../scripts/on-demand-files.ts';
 import { expect, recordEvents, events, test, VIN } from './fixtures.ts';
 
 const SITEKEY = '1x00000000000000000000AA';
@@ -99,11 +100,17 @@ let pageUrl = '';
 let pageBody = '';
 
 test.beforeAll(async ({}, testInfo) => {
-  // The script-tag build, compiled by the demo's dev server (a few seconds on a busy machine).
-  testInfo.setTimeout(90_000);
-  const script = await (await fetch(new URL('/pave-capture.js', String(testInfo.project.use.baseURL)))).text();
+  testInfo.setTimeout(90_000); // the dev server compiles the build on first request: slow on a busy machine
+  // The script-tag build, and every file it fetches from beside itself (languages, QR encoder, bot check),
+  // as the demo's dev server compiles them.
+  const built = (file: string) => fetch(new URL(`/${file}`, String(testInfo.project.use.baseURL))).then((response) => response.text());
+  const files = new Map(await Promise.all(['pave-capture.js', ...ON_DEMAND_FILES].map(async (file) => [file, await built(file)] as const)));
+  const javascript = { 'Content-Type': 'text/javascript; charset=utf-8' };
   const dealer = new Hono()
-    .get('/pave-capture.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
+    .get('/:file{pave-capture(\\.[a-z]+)?\\.js}', (c) => {
+      const file = files.get(c.req.param('file'));
+      return file === undefined ? c.notFound() : c.body(file, 200, javascript);
+    })
     .get('/', (c) =>
       c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bot check</title><link rel="icon" href="data:,">
         <script src="/pave-capture.js" defer></script></head><body>${pageBody}</body></html>`),
@@ -331,6 +338,8 @@ test('without a site key nothing of Turnstile is loaded or rendered', async ({ p
     requested.push(route.request().url());
     return route.abort();
   });
+  // Nor the widget's own bot-check file, fetched on demand only for a site key.
+  page.on('request', (request) => request.url().includes('turnstile') && requested.push(request.url()));
   await page.goto('/');
   const element = page.locator('pave-capture');
   await element.getByLabel('VIN').fill(VIN);

@@ -23,9 +23,9 @@ async function importBuilt<T>(code: string): Promise<T> {
 }
 
 describe('on-demand files of the script-tag build', () => {
-  it('are named after the script: one per language but English, and the QR encoder', () => {
+  it('are named after the script: one per language but English, the QR encoder and the bot check', () => {
     expect(onDemandFileName('fr')).toBe('pave-capture.fr.js');
-    expect([...ON_DEMAND_FILES].sort()).toEqual(['pave-capture.es.js', 'pave-capture.fr.js', 'pave-capture.qr.js']);
+    expect([...ON_DEMAND_FILES].sort()).toEqual(['pave-capture.es.js', 'pave-capture.fr.js', 'pave-capture.qr.js', 'pave-capture.turnstile.js']);
     for (const lang of SUPPORTED.filter((l) => l !== 'en')) expect(ON_DEMAND_FILES).toContain(onDemandFileName(lang));
   });
 

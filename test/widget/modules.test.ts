@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModule } from '../../widget/modules.ts';
 import { qrPath } from '../../widget/qr.ts';
+import { loadTurnstile } from '../../widget/turnstile.ts';
 import type { Strings } from '../../widget/strings/index.ts';
 
 describe('loadModule (ES module build)', () => {
@@ -8,6 +9,7 @@ describe('loadModule (ES module build)', () => {
     expect(((await loadModule('fr')) as { default: Strings }).default.lang).toBe('fr');
     expect(((await loadModule('es')) as { default: Strings }).default.lang).toBe('es');
     expect(((await loadModule('qr')) as { qrPath: unknown }).qrPath).toBe(qrPath);
+    expect(((await loadModule('turnstile')) as { loadTurnstile: unknown }).loadTurnstile).toBe(loadTurnstile);
   });
 
   it('refuses a name it does not know (English is in the bundle, not on demand)', async () => {
