@@ -1,13 +1,13 @@
 /**
  * Figure 4 — click to link: in Chromium, against the local demo stack (dealer page, signer, PAVE
- * sandbox — `demo/start.ts` on ports of its own), milliseconds from the click on "Show me the link"
+ * sandbox — `demo/start.ts` on ports of its own), milliseconds, on a phone, from the click on "Continue"
  * to the frame that shows the capture link, over repeated runs after warm-up. Timed in the page's own
  * clock (the click event's timestamp → the first animation frame after `pave-session-created`), so
  * the test driver's round trips stay out of the figure; the driver still waits for the link by its
  * role before a run counts. Baseline: one page → signer round trip through the same proxy.
  */
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, devices, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/system.mjs';
 import { millis } from './format.ts';
 import { freePort, startServer } from './processes.ts';
@@ -54,7 +54,11 @@ export async function clickToLink(options: ClickToLinkOptions): Promise<FigureRe
   });
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   try {
-    const page = await browser.newPage({ baseURL: `http://127.0.0.1:${demo}` });
+    // A phone, where the link is the answer (a desktop gets a QR code for the phone instead).
+    const { defaultBrowserType: _chromium, ...phone } = devices['Pixel 7']!;
+    const page = await browser.newPage({ ...phone, baseURL: `http://127.0.0.1:${demo}` });
+    // Each run is a new customer: the widget would otherwise resume the last run's session.
+    await page.addInitScript(() => localStorage.clear());
     const clicks: number[] = [];
     const driver: number[] = [];
     for (let i = 0; i < options.warmup + options.runs; i++) {

@@ -10,7 +10,8 @@ export const BENCH_VIN = '1HGCM82633A004352';
 export const widgetUi = {
   widget: (page: Page): Locator => page.locator('pave-capture'),
   vinField: (widget: Locator): Locator => widget.getByLabel('VIN'),
-  submitButton: (widget: Locator): Locator => widget.getByRole('button', { name: 'Show me the link' }),
+  /** On a phone the widget creates the session for this very device: "Continue", then a "Start inspection" button. */
+  submitButton: (widget: Locator): Locator => widget.getByRole('button', { name: 'Continue', exact: true }),
   captureLink: (widget: Locator): Locator => widget.getByRole('link', { name: 'Start inspection' }),
   /** The contract's event that a session exists; the link is on screen in the frame after it. */
   createdEvent: 'pave-session-created',
