@@ -59,3 +59,8 @@ export function errorResponse(error: SignerError, headers: Record<string, string
 export function invalidField(path: string, message: string): SignerError {
   return new SignerError('invalid_request', 'Please correct the highlighted field.', { issues: [{ path, message }] });
 }
+
+/** A shared store (rate-limit counters, idempotent answers) did not answer: refuse rather than run unguarded. */
+export function storeUnavailable(): SignerError {
+  return new SignerError('upstream_error', 'The service is busy right now. Please try again in a minute.');
+}

@@ -8,7 +8,7 @@
  */
 import { ipLimitKey } from './client-ip.ts';
 import type { SiteConfig } from './config.ts';
-import { SignerError } from './errors.ts';
+import { SignerError, storeUnavailable } from './errors.ts';
 import type { LimitCheck, LimitStore } from './limiter/store.ts';
 import type { Logger } from './log.ts';
 import { maskE164 } from './phone.ts';
@@ -101,7 +101,7 @@ export function createLimiter(options: { store: LimitStore; now: () => Date; log
       } catch (error) {
         // Fail closed: without counters, every request could be a paid text.
         options.log({ level: 'error', event: 'limit_store_unavailable', error: error instanceof Error ? error.name : 'unknown' });
-        throw new SignerError('upstream_error', 'The service is busy right now. Please try again in a minute.');
+        throw storeUnavailable();
       }
       if (verdict.ok) return;
       const dimension = dimensionOf(verdict.key);

@@ -3,10 +3,8 @@
  * nor into creates without idempotency, which could text a customer twice. Every failure becomes the
  * contract's `502 upstream_error`, the answer the rate limiter gives in the same case.
  */
-import { SignerError } from '../errors.ts';
+import { storeUnavailable } from '../errors.ts';
 import type { IdempotencyStore } from './store.ts';
-
-const unavailable = () => new SignerError('upstream_error', 'The service is busy right now. Please try again in a minute.');
 
 export function failClosed(store: IdempotencyStore): IdempotencyStore {
   const guard =
@@ -15,7 +13,7 @@ export function failClosed(store: IdempotencyStore): IdempotencyStore {
       try {
         return await call(...args);
       } catch {
-        throw unavailable();
+        throw storeUnavailable();
       }
     };
   return {
