@@ -3,7 +3,7 @@
  * (idempotency digests) — as a port, so each runtime can bring its fastest. The default is Web Crypto,
  * which every runtime has. On Node each `crypto.subtle` call is a round trip through libuv's thread
  * pool; the Node entry passes `node:crypto`'s synchronous versions instead (see `signer/node-hashing.ts`),
- * which measured 430 → 180 µs per create in `npm run bench`.
+ * which took a create from ≈ 430 to ≈ 240 µs in-process (`npm run bench`, "Added latency").
  */
 
 export interface Hashing {

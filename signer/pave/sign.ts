@@ -22,17 +22,20 @@ export function paveTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Lower-case hex HMAC-SHA256 with Web Crypto: for one-off uses (tests, the bench's floor). */
+/** Lower-case hex HMAC-SHA256, Web Crypto by default, its key prepared for this one call (see `createPaveSigner`). */
 export async function hmacSha256Hex(secret: string, message: string, hashing: Hashing = webCryptoHashing): Promise<string> {
   return toHex(await hashing.hmacSha256(utf8(secret))(utf8(message)));
 }
+
+/** What `API-Token` is the HMAC of. */
+const tokenMessage = (credentials: PaveCredentials, timestamp: string) => `${credentials.username}:${credentials.apiKey}@${timestamp}`;
 
 /**
  * `API-Token`: HMAC-SHA256 keyed with the API secret over `"{username}:{api_key}@{timestamp}"`,
  * computed over exactly the string sent as `API-Timestamp`.
  */
 export function paveToken(credentials: PaveCredentials, timestamp: string): Promise<string> {
-  return hmacSha256Hex(credentials.apiSecret, `${credentials.username}:${credentials.apiKey}@${timestamp}`);
+  return hmacSha256Hex(credentials.apiSecret, tokenMessage(credentials, timestamp));
 }
 
 /** The headers of one v1 call. Tokens expire within five minutes: mint them per request. */
@@ -49,7 +52,7 @@ export function createPaveSigner(credentials: PaveCredentials, hashing: Hashing 
   let last: { timestamp: string; token: Promise<string> } | undefined;
   const token = (timestamp: string) => {
     if (last?.timestamp !== timestamp) {
-      last = { timestamp, token: Promise.resolve(mac(utf8(`${credentials.username}:${credentials.apiKey}@${timestamp}`))).then(toHex) };
+      last = { timestamp, token: Promise.resolve(mac(utf8(tokenMessage(credentials, timestamp)))).then(toHex) };
     }
     return last.token;
   };
