@@ -29,7 +29,7 @@ export function groupOf(source: string): string {
   if (pkg) return FAMILIES.find((family) => family.packages.test(pkg))?.label ?? pkg;
   if (/(^|\/)widget\/strings\//.test(path)) return STRINGS;
   if (/(^|\/)widget\/.*\.styles\.[jt]s$/.test(path)) return STYLES;
-  if (/(^|\/)widget\//.test(path)) return OWN_CODE;
+  if (/(^|\/)(widget|contract)\//.test(path)) return OWN_CODE;
   return path.replace(/^(\.\.?\/)+/, '');
 }
 

@@ -4,7 +4,7 @@
  * nothing of the signer.
  */
 import { Hono } from 'hono';
-import type { CreateSessionResponse } from '../widget/contract.ts';
+import type { CreateSessionResponse } from '../contract/schema.ts';
 
 /** A body of the signer's 201 shape and size, so both subjects send comparable answers. */
 const FIXED_RESPONSE: CreateSessionResponse = {

@@ -13,7 +13,7 @@ import { nodeHashing } from '../signer/node-hashing.ts';
 import { toHex, utf8, webCryptoHashing } from '../signer/pave/hashing.ts';
 import { createPaveSigner } from '../signer/pave/sign.ts';
 import { createTicketMinter } from '../signer/ticket.ts';
-import { CreateSessionRequest } from '../widget/contract.ts';
+import { CreateSessionRequest } from '../contract/schema.ts';
 import { micros } from './format.ts';
 import { summarize, type Summary } from './stats.ts';
 import { benchEnv, createBareSubject, createSignerSubject, LINK_REQUEST, REQUEST_HEADERS, SMS_REQUEST } from './subjects.ts';

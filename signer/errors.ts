@@ -1,27 +1,11 @@
 /**
- * Errors are data: one `code → status` table matching design.md, one envelope builder, one exception.
+ * Errors are data: the `code → status` table lives in `contract/errors.ts`; here, one envelope builder, one exception.
  * Every 4xx/5xx the signer sends is built here.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody, ErrorCode, ErrorIssue } from '../widget/contract.ts';
+import { ERROR_STATUS, type ErrorCode } from '../contract/errors.ts';
+import type { ErrorBody, ErrorIssue } from '../contract/schema.ts';
 
-export const ERROR_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
-  invalid_request: 400,
-  invalid_json: 400,
-  origin_not_allowed: 403,
-  bot_check_failed: 403,
-  unknown_site: 404,
-  unknown_session: 404,
-  not_found: 404,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  resend_not_allowed: 409,
-  rate_limited: 429,
-  upstream_error: 502,
-  upstream_rejected: 502,
-  upstream_timeout: 504,
-  internal_error: 500,
-};
 
 /** Thrown anywhere in a request; `app.onError` turns it into the contract's envelope. */
 export class SignerError extends Error {
@@ -38,7 +22,7 @@ export class SignerError extends Error {
   }
 
   get status(): ContentfulStatusCode {
-    return ERROR_STATUS[this.code];
+    return ERROR_STATUS[this.code] as ContentfulStatusCode;
   }
 }
 

@@ -11,9 +11,8 @@ import {
   ResendRequest,
   ResendResponse,
   SessionStatusResponse,
-  type ErrorCode,
-} from '../widget/contract.ts';
-import { ERROR_STATUS } from './errors.ts';
+} from '../contract/schema.ts';
+import { ERROR_STATUS, type ErrorCode } from '../contract/errors.ts';
 
 const ERROR_MEANINGS: Record<ErrorCode, string> = {
   invalid_request: 'the body fails the schema (`issues` lists each field)',

@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ResendRequest, toIssues, type ResendResponse } from '../widget/contract.ts';
+import { ResendRequest, toIssues, type ResendResponse } from '../contract/schema.ts';
 import { errorResponse, invalidField, SignerError } from './errors.ts';
 import { readJson } from './json-body.ts';
 import { annotate, timeUpstream } from './log.ts';

@@ -10,12 +10,11 @@ import {
   CreateSessionRequest,
   IdempotencyKey,
   MAX_BODY_BYTES,
-  VIN_MESSAGES,
   toIssues,
   type CreateSessionResponse,
   type ValidCreateSessionRequest,
-} from '../widget/contract.ts';
-import { checkVin } from '../widget/vin.ts';
+} from '../contract/schema.ts';
+import { checkVin, VIN_MESSAGES } from '../contract/vin.ts';
 import type { SignerConfig, SiteConfig } from './config.ts';
 import { errorBody, errorResponse, invalidField, SignerError } from './errors.ts';
 import { digestOf } from './idempotency/digest.ts';

@@ -8,7 +8,7 @@
  * @see ../../shared/design.md "Configuration"
  */
 import * as z from 'zod/mini';
-import { LANGUAGES } from '../widget/contract.ts';
+import { LANGUAGES } from '../contract/schema.ts';
 import { DEFAULT_TIMEOUT_MS } from './pave/client.ts';
 import type { SessionSettings } from './pave/payload.ts';
 import type { PaveCredentials } from './pave/sign.ts';

@@ -22,7 +22,7 @@
  * }
  */
 import * as z from 'zod/mini';
-import { SiteId } from '../widget/contract.ts';
+import { SiteId } from '../contract/schema.ts';
 import { NOT_INHERITED, SETTING_NAMES, parseSiteSettings, settingProblems, toSiteConfig, type SiteConfig } from './settings.ts';
 
 export type Env = Record<string, string | undefined>;

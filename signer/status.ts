@@ -4,7 +4,7 @@
  * missing or wrong ticket looks exactly like an unknown session.
  */
 import { Hono } from 'hono';
-import { SESSION_STATUSES, type SessionStatusResponse } from '../widget/contract.ts';
+import { SESSION_STATUSES, type SessionStatusResponse } from '../contract/schema.ts';
 import { SignerError } from './errors.ts';
 import { annotate, timeUpstream } from './log.ts';
 import { SESSION_KEY_PATTERN } from './pave/types.ts';

@@ -41,9 +41,9 @@ function contractClosure(): Set<string> {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const specifier of importsOf(file)) if (specifier.startsWith('widget/')) visit(specifier);
+    for (const specifier of importsOf(file)) if (specifier.startsWith('widget/') || specifier.startsWith('contract/')) visit(specifier);
   };
-  visit('widget/contract.ts');
+  for (const file of sourceFiles('contract')) visit(file);
   return seen;
 }
 
@@ -58,13 +58,13 @@ const RUNTIME_ENTRIES = /^signer\/(node|bun|deno|node-[a-z-]+)\.ts$/;
 describe('import boundaries', () => {
   it('finds the source it checks', () => {
     expect(sourceFiles('widget')).toContain('widget/pave-capture.ts');
-    expect(importsOf('signer/sessions.ts')).toContain('widget/contract.ts');
+    expect(importsOf('signer/sessions.ts')).toContain('contract/schema.ts');
     expect(importsOf('signer/sessions.ts')).toContain('hono');
   });
 
   it('widget/ imports only lit, zod/mini, the QR encoder and widget/', () => {
     const allowed = (specifier: string) =>
-      specifier.startsWith('widget/') || /^lit(\/|$)/.test(specifier) || specifier === 'zod/mini' || /^lean-qr(\/|$)/.test(specifier);
+      specifier.startsWith('widget/') || specifier.startsWith('contract/') || /^lit(\/|$)/.test(specifier) || specifier === 'zod/mini' || /^lean-qr(\/|$)/.test(specifier);
     expect(violations(sourceFiles('widget'), allowed)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
  * The widget's only network code: the three signer calls of design.md, each answer read with `parse.ts`.
  * Never throws: every outcome is a value the state machine understands.
  */
-import type { CreateSessionRequest, CreateSessionResponse, ResendResponse, SessionStatusResponse } from './contract.ts';
+import type { CreateSessionRequest, CreateSessionResponse, ResendResponse, SessionStatusResponse } from '../contract/schema.ts';
 import type { WidgetError } from './machine.ts';
 import { readCreated, readError, readResent, readStatus } from './parse.ts';
 

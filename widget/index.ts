@@ -9,7 +9,8 @@ import { PaveCapture } from './pave-capture.ts';
 
 export { PaveCapture };
 export * from './events.ts';
-export type { CreateSessionRequest, CreateSessionResponse, Delivery, ErrorCode, Language, SessionStatus } from './contract.ts';
+export type { ErrorCode } from '../contract/errors.ts';
+export type { CreateSessionRequest, CreateSessionResponse, Delivery, Language, SessionStatus } from '../contract/schema.ts';
 
 export const TAG_NAME = 'pave-capture';
 

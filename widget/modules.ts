@@ -2,7 +2,7 @@
  * The on-demand modules of the ES module build (see `on-demand.ts`): a dynamic `import()` each, so a
  * dealer's bundler splits them into chunks of their own, fetched only by the pages that need them.
  */
-import type { Language } from './contract.ts';
+import type { Language } from '../contract/schema.ts';
 import type { LoadModule } from './on-demand.ts';
 
 /**

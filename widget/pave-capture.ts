@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { createSession, getStatus, resendSms } from './api.ts';
-import type { CreateSessionRequest, CreateSessionResponse, Delivery } from './contract.ts';
+import type { CreateSessionRequest, CreateSessionResponse, Delivery } from '../contract/schema.ts';
 import { isTouchPhone } from './device.ts';
 import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSessionStatusEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
 import { checkFields } from './fields.ts';
@@ -12,7 +12,7 @@ import { qrEncoder } from './qr-loader.ts';
 import { forget, recall, remember, resumeKey } from './resume.ts';
 import { languageOf, stringsFor } from './strings/index.ts';
 import { BotCheck } from './bot-check.ts';
-import { normalizeVin } from './vin.ts';
+import { normalizeVin } from '../contract/vin.ts';
 import { formView, qrView, smsView, startView } from './views.ts';
 
 /** After a resend, the button rests this long: PAVE texts once per request, people press twice. */

@@ -4,7 +4,7 @@
  * read or written here; `pave-capture.ts` decides which view shows and handles what the views report.
  */
 import { html, nothing } from 'lit';
-import type { Delivery } from './contract.ts';
+import type { Delivery } from '../contract/schema.ts';
 import type { FieldReport } from './fields.ts';
 import { canResend, type State } from './machine.ts';
 import { maskPhone } from './phone.ts';

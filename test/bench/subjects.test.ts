@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PaveSession } from '../../signer/pave/types.ts';
-import { CreateSessionResponse } from '../../widget/contract.ts';
+import { CreateSessionResponse } from '../../contract/schema.ts';
 import { createBareSubject, createSignerSubject, instantPave, LINK_REQUEST, REQUEST_HEADERS, SMS_REQUEST } from '../../bench/subjects.ts';
 
 const post = (app: ReturnType<typeof createBareSubject>, body: unknown, headers: Record<string, string> = REQUEST_HEADERS) =>

@@ -13,8 +13,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ERROR_STATUS } from '../../signer/errors.ts';
-import { CreateSessionResponse, ERROR_CODES, ErrorBody, MAX_BODY_BYTES, type ErrorCode } from '../../widget/contract.ts';
+import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from '../../contract/errors.ts';
+import { CreateSessionResponse, ErrorBody, MAX_BODY_BYTES } from '../../contract/schema.ts';
 import { CLIENT_IP_HEADER, createDefendedStack, ORIGIN } from '../fixtures/defended-stack.ts';
 import { TURNSTILE_FAKE_URL, TURNSTILE_TEST_SECRET } from '../fixtures/turnstile.ts';
 

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../signer/app.ts';
-import { MAX_BODY_BYTES } from '../../widget/contract.ts';
+import { MAX_BODY_BYTES } from '../../contract/schema.ts';
 import { createDefendedStack, ORIGIN } from '../fixtures/defended-stack.ts';
 
 const json = (response: Response) => response.json() as Promise<any>;

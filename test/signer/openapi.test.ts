@@ -3,8 +3,7 @@
  * with the routes and error table the signer really has.
  */
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../widget/contract.ts';
-import { ERROR_STATUS } from '../../signer/errors.ts';
+import { ERROR_CODES, ERROR_STATUS } from '../../contract/errors.ts';
 import { createStack } from '../fixtures/stack.ts';
 
 const stack = createStack();

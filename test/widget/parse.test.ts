@@ -4,7 +4,7 @@
  * (strings it shows, an http(s) capture URL) is refused when broken.
  */
 import { describe, expect, it } from 'vitest';
-import { CreateSessionResponse, ErrorBody, ResendResponse, SESSION_STATUSES, SessionStatusResponse } from '../../widget/contract.ts';
+import { CreateSessionResponse, ErrorBody, ResendResponse, SESSION_STATUSES, SessionStatusResponse } from '../../contract/schema.ts';
 import { readCreated, readError, readResent, readStatus } from '../../widget/parse.ts';
 
 const created = {

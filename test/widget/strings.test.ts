@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LANGUAGES, SESSION_STATUSES } from '../../widget/contract.ts';
+import { LANGUAGES, SESSION_STATUSES } from '../../contract/schema.ts';
 import { loadModule } from '../../widget/modules.ts';
 import { setModuleLoader } from '../../widget/on-demand.ts';
 import { en, languageOf, stringsFor, SUPPORTED, type Strings } from '../../widget/strings/index.ts';

@@ -6,7 +6,7 @@
  * Adding a language: one file here, one entry in `SUPPORTED` below and in `../modules.ts`, and (for PAVE's
  * capture app to open in it too) one in `LANGUAGES` of contract.ts; the script-tag build makes its file.
  */
-import type { Language } from '../contract.ts';
+import type { Language } from '../../contract/schema.ts';
 import { onDemand } from '../on-demand.ts';
 import en from './en.ts';
 

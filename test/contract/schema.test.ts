@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CreateSessionRequest, CreateSessionResponse, ErrorBody, toIssues } from '../../widget/contract.ts';
+import { CreateSessionRequest, CreateSessionResponse, ErrorBody, toIssues } from '../../contract/schema.ts';
 
 const issuesOf = (body: unknown) => {
   const result = CreateSessionRequest.safeParse(body);

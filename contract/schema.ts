@@ -1,10 +1,12 @@
 /**
  * THE contract between `<pave-capture>` and the signer: one zod/mini schema per message, types inferred.
- * The signer validates requests with these schemas; the widget builds and parses with them.
+ * The signer validates requests with these schemas and builds its OpenAPI document from them; the widget
+ * takes only their types (its bundle has no zod: it checks answers with `widget/net/parse.ts`).
  * zod/mini keeps the browser bundle small (≈6 KB instead of ≈26 KB for full zod).
  */
 import * as z from 'zod/mini';
-import { checkVin, normalizeVin } from './vin.ts';
+import { ERROR_CODES } from './errors.ts';
+import { checkVin, normalizeVin, VIN_MESSAGES } from './vin.ts';
 
 /** Languages the widget speaks and PAVE's capture UI is opened in. */
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -13,25 +15,6 @@ export type Language = (typeof LANGUAGES)[number];
 export const DELIVERIES = ['link', 'sms'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
 
-/** Every machine-readable error code the signer answers with; statuses live in `signer/errors.ts`. */
-export const ERROR_CODES = [
-  'invalid_request',
-  'invalid_json',
-  'origin_not_allowed',
-  'bot_check_failed',
-  'unknown_site',
-  'unknown_session',
-  'payload_too_large',
-  'unsupported_media_type',
-  'resend_not_allowed',
-  'rate_limited',
-  'upstream_error',
-  'upstream_rejected',
-  'upstream_timeout',
-  'not_found',
-  'internal_error',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The body limit of `POST /v1/sessions`, enforced before parsing. */
 export const MAX_BODY_BYTES = 8 * 1024;
@@ -46,12 +29,6 @@ const text = (max: number) =>
     z.regex(NO_CONTROL_CHARS, 'Control characters are not allowed.'),
   );
 
-/** Messages for VIN problems, reused by the signer's per-site strict check. */
-export const VIN_MESSAGES = {
-  length: 'A VIN has exactly 17 characters.',
-  characters: 'A VIN uses letters and digits only, never I, O or Q.',
-  check_digit: 'This VIN’s check digit (9th character) does not match: please check for a typo.',
-} as const;
 
 /** A VIN in any human format in (spaces, dashes, lower case), the 17 canonical characters out. */
 export const Vin = z.pipe(

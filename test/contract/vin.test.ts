@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkVin, normalizeVin, vinCheckDigit } from '../../widget/vin.ts';
+import { checkVin, normalizeVin, vinCheckDigit } from '../../contract/vin.ts';
 
 describe('VIN', () => {
   it('normalises what people type or paste', () => {

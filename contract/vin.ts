@@ -1,5 +1,6 @@
 /**
- * VIN normalisation and validation (ISO 3779 / 49 CFR 565), shared by the widget and the signer.
+ * VIN normalisation and validation (ISO 3779 / 49 CFR 565), shared by the widget and the signer, with the
+ * one English wording of each problem (the widget words them in its own languages).
  * Pure: no DOM, no Lit, no Node.
  */
 
@@ -9,6 +10,13 @@ export type VinProblem = 'length' | 'characters' | 'check_digit';
 export type VinCheck =
   | { ok: true; /** Set when the check digit is wrong on a VIN where it is not mandatory. */ warning?: 'check_digit' }
   | { ok: false; problem: VinProblem };
+
+/** The English wording of each VIN problem: the schema's and the signer's per-site strict check. */
+export const VIN_MESSAGES = {
+  length: 'A VIN has exactly 17 characters.',
+  characters: 'A VIN uses letters and digits only, never I, O or Q.',
+  check_digit: 'This VIN’s check digit (9th character) does not match: please check for a typo.',
+} as const satisfies Record<VinProblem, string>;
 
 /** Anything but the 33 characters a VIN may use: digits and letters, never I, O or Q (they look like 1 and 0). */
 const NOT_VIN = /[^0-9A-HJ-NPR-Z]/;
