@@ -36,7 +36,7 @@ const productionResolve = { conditions: productionConditions };
 /** The library build of either flavour; also used in memory by the dev server for the script-tag page. */
 function libraryBuild(esm: boolean): BuildEnvironmentOptions {
   return {
-    outDir: resolve(root, esm ? 'dist/esm' : 'dist'),
+    outDir: resolve(root, esm ? 'widget/dist/esm' : 'widget/dist'),
     emptyOutDir: esm,
     target: 'es2022',
     minify: true,

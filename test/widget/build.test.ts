@@ -4,7 +4,7 @@
  * One build for the whole file (≈10 s on two cores).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ beforeAll(() => {
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
   consumer = mkdtempSync(join(tmpdir(), 'pave-consumer-'));
   mkdirSync(join(consumer, 'node_modules'));
-  symlinkSync(root, join(consumer, 'node_modules', 'pave-capture'));
+  symlinkSync(join(root, 'widget'), join(consumer, 'node_modules', 'pave-capture'));
   writeFileSync(join(consumer, 'package.json'), '{"type":"module"}');
 }, 120_000);
 
@@ -119,6 +119,48 @@ describe('custom-elements.json', () => {
     expect(element.slots).toEqual([expect.objectContaining({ name: 'turnstile' })]);
     expect(element.members).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'turnstileSitekey', attribute: 'turnstile-sitekey', reflects: true })]));
     expect(element.cssProperties.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['--pave-color-primary', '--pave-radius', '--pave-font', '--pave-space']));
-    expect(JSON.parse(read('package.json')).customElements).toBe('./dist/custom-elements.json');
+    expect(JSON.parse(read('widget/package.json')).customElements).toBe('./dist/custom-elements.json');
   });
+});
+
+describe('the pave-capture package', () => {
+  let installed: string;
+  beforeAll(() => {
+    // As a dealer gets it: `npm pack` of widget/, installed into an empty project without dev dependencies.
+    // --ignore-scripts: the build above already ran (prepack would run it again); --prefer-offline: npm ci filled the cache.
+    installed = mkdtempSync(join(tmpdir(), 'pave-installed-'));
+    const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', installed], { cwd: join(root, 'widget'), encoding: 'utf8' }).trim().split('\n').pop()!;
+    writeFileSync(join(installed, 'package.json'), '{"name":"dealer-site","private":true,"type":"module"}');
+    execFileSync('npm', ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(installed, tarball)], { cwd: installed, stdio: 'pipe' });
+  }, 120_000);
+  afterAll(() => rmSync(installed, { recursive: true, force: true }));
+
+  it('installs lit and the QR encoder, and no server dependency', () => {
+    const names = readdirSync(join(installed, 'node_modules')).flatMap((name) =>
+      name.startsWith('@') ? readdirSync(join(installed, 'node_modules', name)).map((inner) => `${name}/${inner}`) : [name],
+    );
+    expect(names).toEqual(expect.arrayContaining(['pave-capture', 'lit', 'lean-qr']));
+    for (const server of ['hono', '@hono/node-server', 'redis', '@redis/client', 'zod', 'libphonenumber-js']) expect(names).not.toContain(server);
+  });
+
+  it('ships the script-tag file, the ES module, its types and the manifest', () => {
+    const files = ['dist/pave-capture.js', 'dist/pave-capture.fr.js', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/contract/schema.d.ts', 'dist/custom-elements.json'];
+    for (const file of files) expect(statSync(join(installed, 'node_modules/pave-capture', file)).isFile(), file).toBe(true);
+  });
+
+  it('type-checks in the dealer project without zod installed', () => {
+    writeFileSync(
+      join(installed, 'main.ts'),
+      `import type { CreateSessionResponse, ErrorCode } from 'pave-capture';
+document.addEventListener('pave-session-created', (event) => { const key: CreateSessionResponse['session_key'] = event.detail.session_key; console.log(key); });
+const code: ErrorCode = 'rate_limited';
+// @ts-expect-error not a code of the contract
+const wrong: ErrorCode = 'no_such_code';
+console.log(code, wrong);
+`,
+    );
+    const tsc = join(root, 'node_modules/.bin/tsc');
+    const args = ['--noEmit', '--strict', '--target', 'es2022', '--lib', 'es2022,dom', '--module', 'esnext', '--moduleResolution', 'bundler', 'main.ts'];
+    expect(() => execFileSync(tsc, args, { cwd: installed, stdio: 'pipe' })).not.toThrow();
+  }, 60_000);
 });
