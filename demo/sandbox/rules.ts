@@ -1,5 +1,5 @@
 /**
- * The sandbox's answers where PAVE's documentation is silent — every "Decision" of pave-api.md that
+ * The sandbox's answers where PAVE's documentation is silent — every "Decision" of docs/pave-api.md that
  * concerns the emulator, in one place, so each is one edit when PAVE clarifies.
  */
 import type { Status } from './store.ts';

@@ -29,6 +29,20 @@ export interface StoredSession {
 /** Fields of a stored session that PAVE would never show. */
 export type InternalField = 'owner' | 'resends';
 
+/** A session as PAVE shows it: without the sandbox's own bookkeeping. */
+export function publicSession(session: StoredSession): Omit<StoredSession, InternalField> {
+  const { owner: _owner, resends: _resends, ...rest } = session;
+  return rest;
+}
+
+/** `options.sms` of a session that was texted. */
+export interface StoredSms {
+  to: string;
+  to_name?: string;
+  from?: string;
+  by?: string;
+}
+
 export interface OutboxMessage {
   /** `create` for the first text, `resend` for PAVE's v2 resend. */
   kind: 'create' | 'resend';

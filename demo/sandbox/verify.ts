@@ -1,5 +1,5 @@
 /**
- * Checks PAVE's authentication headers exactly as pave-api.md documents them. Written with node:crypto
+ * Checks PAVE's authentication headers exactly as docs/pave-api.md documents them. Written with node:crypto
  * and never importing signer/pave, so a bug in the signer's signing fails the tests instead of being copied.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
