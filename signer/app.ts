@@ -9,11 +9,11 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { errorBody, SignerError } from './errors.ts';
-import { requestLog, type LogWriter } from './log.ts';
-import { openApiDocument } from './openapi.ts';
-import { originGuard } from './origin.ts';
-import { sessionsRoutes, type SessionsDeps } from './sessions.ts';
-import { createDefences, type DefenceDeps } from './defences.ts';
+import { requestLog, type LogWriter } from './http/request-log.ts';
+import { openApiDocument } from './routes/openapi.ts';
+import { originGuard } from './http/origin.ts';
+import { sessionsRoutes, type SessionsDeps } from './routes/create.ts';
+import { createDefences, type DefenceDeps } from './defences/admit.ts';
 
 /**
  * The world the app runs in: its configuration, the fetch used to reach PAVE (tests pass the sandbox's),

@@ -6,11 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.ts';
-import { clientIpReader } from './client-ip.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { createRedisIdempotencyStore } from './idempotency/redis.ts';
-import { connectRedis, createRedisStore, redactUrl } from './limiter/redis.ts';
-import { consoleLogger } from './log.ts';
+import { clientIpReader } from './http/client-ip.ts';
+import { ConfigError, loadConfig } from './config/environment.ts';
+import { createRedisIdempotencyStore } from './stores/idempotency/redis.ts';
+import { connectRedis, createRedisStore, redactUrl } from './stores/limits/redis.ts';
+import { consoleLogger } from './http/request-log.ts';
 import { nodeHashing } from './node-hashing.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');

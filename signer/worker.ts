@@ -8,7 +8,7 @@
  */
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig, type Env } from './config.ts';
+import { ConfigError, loadConfig, type Env } from './config/environment.ts';
 
 let app: Hono | undefined;
 

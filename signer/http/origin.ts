@@ -1,0 +1,61 @@
+/**
+ * Origin allow-list and CORS in one place. CORS headers alone do not stop a request from running, so
+ * this middleware answers `403 origin_not_allowed` itself, before anything reaches PAVE.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { errorResponse, SignerError } from '../errors.ts';
+
+export interface OriginGuardOptions {
+  /** True when some site lists this exact origin; the route then checks the request's own site. */
+  isAllowed: (origin: string) => boolean;
+}
+
+const ALLOWED_METHODS = 'GET, POST';
+const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Authorization, X-Turnstile-Token';
+const EXPOSED_HEADERS = 'Retry-After, X-Request-Id';
+
+export const originNotAllowed = () =>
+  new SignerError('origin_not_allowed', 'This website is not allowed to start inspections with this signer.');
+
+/**
+ * @example app.use('/v1/*', originGuard({ isAllowed: (origin) => origins.has(origin) }))
+ */
+export function originGuard(options: OriginGuardOptions): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = c.req.header('Origin');
+    // Responses differ by Origin, so caches must key on it — on refusals too.
+    const vary = { Vary: 'Origin' };
+    if (!origin && isSameOriginRead(c.req.method, c.req.header('Sec-Fetch-Site'))) {
+      // A browser sends no Origin on a same-origin GET (a page served beside the signer polling status).
+      // Nothing cross-site looks like this, and the route still wants the session's ticket.
+      await next();
+      c.res.headers.set('Vary', 'Origin');
+      return;
+    }
+    if (!origin || !options.isAllowed(origin)) return errorResponse(originNotAllowed(), vary);
+
+    const cors = { ...vary, 'Access-Control-Allow-Origin': origin };
+    if (c.req.method === 'OPTIONS') {
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...cors,
+          'Access-Control-Allow-Methods': ALLOWED_METHODS,
+          'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+          'Access-Control-Max-Age': '600',
+        },
+      });
+    }
+    await next();
+    for (const [name, value] of Object.entries(cors)) c.res.headers.set(name, value);
+    c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+  };
+}
+
+/**
+ * A read from a page on the signer's own origin: `Sec-Fetch-Site` is set by the browser alone (a page's
+ * script cannot forge it), and cross-site requests always carry `Origin`.
+ */
+function isSameOriginRead(method: string, fetchSite: string | undefined): boolean {
+  return (method === 'GET' || method === 'HEAD') && fetchSite === 'same-origin';
+}
