@@ -9,7 +9,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../signer/app.ts';
 import { clientIpReader } from '../signer/http/client-ip.ts';
 import { loadConfig } from '../signer/config/environment.ts';
-import { consoleLogger } from '../signer/http/request-log.ts';
+import { consoleLogger } from '../signer/http/event-log.ts';
 import { nodeHashing } from '../signer/node-hashing.ts';
 import { createSandbox } from '../demo/sandbox/app.ts';
 

@@ -4,15 +4,11 @@
  * `process.env` or Worker bindings in, and how to read a file on their runtime.
  * @see ../../shared/design.md "Configuration"
  */
-import { readSites, type Env } from './sites-file.ts';
-import { parseSiteSettings, readFlag, settingProblems, toSiteConfig, type SiteConfig } from './settings.ts';
-
-export type { Env } from './sites-file.ts';
-export type { SiteConfig } from './settings.ts';
-export { DEFAULT_PAVE_API_URL } from './settings.ts';
+import { parseSiteSettings, readFlag, settingProblems, toSiteConfig, type Env, type SiteConfig } from './settings.ts';
+import { readSites } from './sites-file.ts';
 
 /** The id of the one site configured by plain environment variables. */
-export const DEFAULT_SITE_ID = 'default';
+const DEFAULT_SITE_ID = 'default';
 
 export interface SignerConfig {
   sites: ReadonlyMap<string, SiteConfig>;

@@ -2,12 +2,12 @@
  * The signer's sites at run time: each with its settings, its PAVE client and its ticket key — and the
  * two questions every route asks: "which site is this create for?" and "which site issued this ticket?".
  */
-import type { SignerConfig, SiteConfig } from './environment.ts';
-import { SignerError } from '../errors.ts';
-import { originNotAllowed } from '../http/origin.ts';
+import { originNotAllowed, siteNotNamed, unknownSite } from '../errors.ts';
 import { createPaveClient, type PaveClient } from '../pave/client.ts';
 import type { Hashing } from '../pave/hashing.ts';
 import { createTicketMinter, type TicketMinter } from '../policy/ticket.ts';
+import type { SignerConfig } from './environment.ts';
+import type { SiteConfig } from './settings.ts';
 
 export interface SiteRuntime {
   site: SiteConfig;
@@ -47,7 +47,7 @@ export function createSiteRegistry(config: SignerConfig, world: { fetch?: typeof
     forCreate(siteId, origin) {
       if (siteId !== undefined) {
         const runtime = runtimes.get(siteId);
-        if (!runtime) throw new SignerError('unknown_site', 'This signer serves no such site.');
+        if (!runtime) throw unknownSite();
         if (!runtime.site.allowedOrigins.includes(origin)) throw originNotAllowed();
         return runtime;
       }
@@ -56,7 +56,7 @@ export function createSiteRegistry(config: SignerConfig, world: { fetch?: typeof
       const fallback = candidates.find((runtime) => runtime.site.id === config.defaultSiteId);
       if (fallback) return fallback;
       if (!candidates.length) throw originNotAllowed();
-      throw new SignerError('unknown_site', 'This signer serves several sites from this website: the request must name its site.');
+      throw siteNotNamed();
     },
     async ownerOf(origin, sessionKey, ticket) {
       if (!ticket) return undefined;

@@ -3,8 +3,8 @@
  * in a sites file, and one schema reads both: the environment's text (`"20"`, `"true"`, `"US,CA"`) and the
  * file's JSON (`20`, `true`, `["US", "CA"]`). Pure: no `process`, no `node:`.
  *
- * Adding a setting takes one line in `SITE_SETTINGS`, one in `toSiteConfig` and one field in `SiteConfig`:
- * environment variable, sites-file key, validation and start-up messages follow from that.
+ * Adding a setting takes one line in `SITE_SETTINGS` and one in `toSiteConfig`: environment variable,
+ * sites-file key, validation, start-up messages and the `SiteConfig` type follow from those two.
  * @see ../../shared/design.md "Configuration"
  */
 import * as z from 'zod/mini';
@@ -16,24 +16,10 @@ import { PAVE_THEMES } from '../pave/types.ts';
 import { isSupportedCountry, type CountryCode } from '../policy/textable-phone.ts';
 import { TURNSTILE_VERIFY_URL } from '../defences/bot-check.ts';
 
-export const DEFAULT_PAVE_API_URL = 'https://openapi.paveapi.com';
+const DEFAULT_PAVE_API_URL = 'https://openapi.paveapi.com';
 
-/** Everything the signer knows about one dealer site. */
-export interface SiteConfig {
-  id: string;
-  pave: { baseUrl: string; credentials: PaveCredentials; timeoutMs: number };
-  session: SessionSettings;
-  defaultCountry: CountryCode;
-  smsCountries: CountryCode[];
-  /** Exact origins (`scheme://host[:port]`) whose pages may call the signer for this site. */
-  allowedOrigins: string[];
-  requireVin: boolean;
-  /** Refuse a wrong check digit on non-North-American VINs too. */
-  strictVin: boolean;
-  limits: { ipPerMinute: number; phonePerHour: number; sitePerMinute: number; sitePerDay: number };
-  /** Cloudflare Turnstile bot check: on when a secret is set. */
-  turnstile?: { secret: string; verifyUrl: string };
-}
+/** An environment: plain strings, as `process.env` or a Worker's text bindings hold them. */
+export type Env = Record<string, string | undefined>;
 
 /**
  * Checks one given value. A problem reads after the setting's name ("must be …"); `quotes` says it
@@ -42,7 +28,7 @@ export interface SiteConfig {
 type Check<T> = (raw: string | number | boolean | object) => { value: T } | { problem: string; quotes?: boolean };
 
 /** What a setting's issue carries besides its message. */
-export interface SettingIssueParams {
+interface SettingIssueParams {
   missing?: boolean;
   quotes?: boolean;
 }
@@ -140,7 +126,7 @@ const senderNumber: Check<string> = (raw) =>
  * The table. Order is the order problems are reported in. A sites-file site inherits every setting it
  * does not set from the environment, except those in `NOT_INHERITED`.
  */
-export const SITE_SETTINGS = {
+const SITE_SETTINGS = {
   PAVE_API_URL: setting(httpUrl, DEFAULT_PAVE_API_URL),
   PAVE_USERNAME: required(text(100)),
   PAVE_API_KEY: required(text(256)),
@@ -195,7 +181,7 @@ export function parseSiteSettings(raw: Readonly<Record<string, unknown>>): { ok:
 }
 
 /** Settings whose values never appear in a message. */
-export const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['PAVE_API_KEY', 'PAVE_API_SECRET', 'TURNSTILE_SECRET']);
+const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['PAVE_API_KEY', 'PAVE_API_SECRET', 'TURNSTILE_SECRET']);
 
 /**
  * What a sites-file site never takes from the environment: its own pages (one dealer's page must never
@@ -203,15 +189,18 @@ export const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['PAVE_API_KEY'
  */
 export const NOT_INHERITED: ReadonlySet<SettingName> = new Set(['ALLOWED_ORIGINS', 'PAVE_CLIENT_ID']);
 
+/** Everything the signer knows about one dealer site: its settings, grouped for the code that reads them. */
+export type SiteConfig = ReturnType<typeof toSiteConfig>;
+
 /**
  * @example toSiteConfig('main-street', SiteSettings.parse({ ...env }), { clientId: 'main-street' })
  */
-export function toSiteConfig(id: string, s: SiteSettings, defaults: { clientId?: string } = {}): SiteConfig {
+export function toSiteConfig(id: string, s: SiteSettings, defaults: { clientId?: string } = {}) {
   return {
     id,
     pave: {
       baseUrl: s.PAVE_API_URL,
-      credentials: { username: s.PAVE_USERNAME, apiKey: s.PAVE_API_KEY, apiSecret: s.PAVE_API_SECRET },
+      credentials: { username: s.PAVE_USERNAME, apiKey: s.PAVE_API_KEY, apiSecret: s.PAVE_API_SECRET } satisfies PaveCredentials,
       timeoutMs: s.PAVE_TIMEOUT_MS,
     },
     session: {
@@ -221,13 +210,16 @@ export function toSiteConfig(id: string, s: SiteSettings, defaults: { clientId?:
       smsFrom: s.PAVE_SMS_FROM,
       dealerName: s.PAVE_DEALER_NAME,
       clientId: s.PAVE_CLIENT_ID ?? defaults.clientId,
-    },
+    } satisfies SessionSettings,
     defaultCountry: s.DEFAULT_COUNTRY,
     smsCountries: s.SMS_COUNTRIES ?? [s.DEFAULT_COUNTRY],
+    /** Exact origins (`scheme://host[:port]`) whose pages may call the signer for this site. */
     allowedOrigins: s.ALLOWED_ORIGINS,
     requireVin: s.REQUIRE_VIN,
+    /** Refuse a wrong check digit on non-North-American VINs too. */
     strictVin: s.STRICT_VIN,
     limits: { ipPerMinute: s.RATE_LIMIT_IP, phonePerHour: s.RATE_LIMIT_PHONE, sitePerMinute: s.RATE_LIMIT_SITE, sitePerDay: s.RATE_LIMIT_SITE_DAY },
+    /** Cloudflare Turnstile bot check: on when a secret is set. */
     turnstile: s.TURNSTILE_SECRET === undefined ? undefined : { secret: s.TURNSTILE_SECRET, verifyUrl: s.TURNSTILE_VERIFY_URL },
   };
 }

@@ -23,26 +23,23 @@
  */
 import * as z from 'zod/mini';
 import { SiteId } from '../../contract/schema.ts';
-import { NOT_INHERITED, SETTING_NAMES, parseSiteSettings, settingProblems, toSiteConfig, type SiteConfig } from './settings.ts';
-
-export type Env = Record<string, string | undefined>;
+import { NOT_INHERITED, SETTING_NAMES, parseSiteSettings, settingProblems, toSiteConfig, type Env, type SiteConfig } from './settings.ts';
 
 /** `{"env": "NAME"}`: the value of environment variable NAME. */
-export const EnvReference = z.strictObject({
+const EnvReference = z.strictObject({
   env: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must name an environment variable.')),
 });
 
 /** One site's entry: any of the settings, each optional (values are checked once references are resolved). */
 const SiteEntry = z.strictObject(Object.fromEntries(SETTING_NAMES.map((name) => [name, z.optional(z.unknown())])));
 
-export const SitesFile = z.strictObject({
+const SitesFile = z.strictObject({
   /** Editors' JSON-schema hint; ignored. */
   $schema: z.optional(z.string()),
   /** The site for requests that name none and whose origin several sites allow. */
   default_site: z.optional(SiteId),
   sites: z.record(SiteId, SiteEntry).check(z.refine((sites) => Object.keys(sites).length > 0, 'must list at least one site.')),
 });
-export type SitesFile = z.infer<typeof SitesFile>;
 
 export type SitesResult = { ok: true; sites: SiteConfig[]; defaultSiteId: string | undefined } | { ok: false; problems: string[] };
 

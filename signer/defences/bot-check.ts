@@ -1,7 +1,8 @@
 /**
- * Cloudflare Turnstile, server side: the widget sends the token it got in `X-Turnstile-Token`; the signer
- * asks Siteverify whether it is genuine, unused, and minted on one of the site's own pages. Runtime-neutral
- * (fetch only), verification URL configurable so tests run against a local fake.
+ * The bot check: Cloudflare Turnstile, server side. The widget sends the token it got in
+ * `X-Turnstile-Token`; the signer asks Siteverify whether it is genuine, unused, and minted on one of the
+ * site's own pages. Runtime-neutral (fetch only), verification URL configurable so tests run against a
+ * local fake.
  * @see https://developers.cloudflare.com/turnstile/get-started/server-side-validation/
  */
 import * as z from 'zod/mini';
@@ -9,8 +10,8 @@ import * as z from 'zod/mini';
 export const TURNSTILE_VERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 export const TURNSTILE_HEADER = 'X-Turnstile-Token';
 /** Cloudflare's documented maximum token length. */
-export const MAX_TOKEN_LENGTH = 2048;
-export const DEFAULT_TURNSTILE_TIMEOUT_MS = 5000;
+const MAX_TOKEN_LENGTH = 2048;
+const DEFAULT_TURNSTILE_TIMEOUT_MS = 5000;
 
 export interface TurnstileSettings {
   secret: string;

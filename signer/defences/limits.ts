@@ -1,37 +1,25 @@
 /**
  * Rate limits against SMS pumping and floods, each a ceiling of the site's configuration:
- * - per client IP — create calls per minute, checked before the body is read (see `defences.ts`);
+ * - per client IP — create calls per minute, checked before the body is read (see `ip-gate.ts`);
  * - per destination number — texts per hour, so nobody can bomb one phone (or bill the dealer for it);
  * - per site — sessions per minute and per day, the dealer's ceiling on what a bot army can cost.
  * The phone and site ceilings are taken together, all or nothing, once the request is valid and right
- * before PAVE. A refusal is `429 rate_limited` with `Retry-After` in seconds.
+ * before PAVE (see `admit.ts`). A refusal is `429 rate_limited` with `Retry-After` in seconds.
  */
+import type { SiteConfig } from '../config/settings.ts';
+import { rateLimited, storeUnavailable, type LimitDimension } from '../errors.ts';
+import type { Logger } from '../http/event-log.ts';
 import { ipLimitKey } from '../http/client-ip.ts';
-import type { SiteConfig } from '../config/environment.ts';
-import { SignerError, storeUnavailable } from '../errors.ts';
-import type { LimitCheck, LimitStore } from '../stores/limits/store.ts';
-import type { Logger } from '../http/request-log.ts';
 import { maskE164 } from '../policy/textable-phone.ts';
+import type { LimitCheck, LimitStore } from '../stores/limits/store.ts';
+import type { Attempt } from './attempt.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export type LimitDimension = 'ip' | 'phone' | 'site_minute' | 'site_day';
-
-/**
- * What an attempt about to reach PAVE is counted by. Structurally a `CreateAttempt` (sessions.ts); `kind`
- * tells a resend from a create — a resend texts again but starts no session, so it counts against its
- * number and its IP, not against the site's session ceilings. Absent means `create`.
- */
-export interface LimitedAttempt {
-  site: Pick<SiteConfig, 'id' | 'limits'>;
-  kind?: 'create' | 'resend';
-  delivery: 'link' | 'sms';
-  /** E.164, for texts. */
-  phone?: string;
-  ip: string | undefined;
-}
+/** What of an attempt its ceilings depend on. */
+export type CountedAttempt = Pick<Attempt, 'kind' | 'delivery' | 'phone' | 'ip'> & { site: Pick<SiteConfig, 'id' | 'limits'> };
 
 /** `ip:<address or IPv6 /64>`: one counter per caller across every site this signer serves. */
 export function ipCheck(ip: string | undefined, perMinute: number): LimitCheck {
@@ -39,14 +27,14 @@ export function ipCheck(ip: string | undefined, perMinute: number): LimitCheck {
 }
 
 /** The ceilings one attempt counts against, besides the per-IP one of a create. */
-export function attemptChecks(attempt: LimitedAttempt): LimitCheck[] {
+export function attemptChecks(attempt: CountedAttempt): LimitCheck[] {
   const { site } = attempt;
   const checks: LimitCheck[] = [];
   // A number is protected across all sites: the victim of a bombing is the same person whoever's page is used.
   if (attempt.delivery === 'sms' && attempt.phone) {
     checks.push({ key: `phone:${attempt.phone}`, limit: site.limits.phonePerHour, windowMs: HOUR });
   }
-  if ((attempt.kind ?? 'create') === 'create') {
+  if (attempt.kind === 'create') {
     checks.push({ key: `site:${site.id}:minute`, limit: site.limits.sitePerMinute, windowMs: MINUTE });
     checks.push({ key: `site:${site.id}:day`, limit: site.limits.sitePerDay, windowMs: DAY });
   } else {
@@ -55,14 +43,7 @@ export function attemptChecks(attempt: LimitedAttempt): LimitCheck[] {
   return checks;
 }
 
-const MESSAGES: Record<LimitDimension, string> = {
-  ip: 'Too many requests from your network. Please wait a minute and try again.',
-  phone: 'This number was sent several links recently. Please wait before asking for another one.',
-  site_minute: 'This dealer is receiving many requests right now. Please try again in a minute.',
-  site_day: 'This dealer has reached today’s limit of inspection links. Please try again later or contact the dealer.',
-};
-
-export function dimensionOf(key: string): LimitDimension {
+function dimensionOf(key: string): LimitDimension {
   if (key.startsWith('ip:')) return 'ip';
   if (key.startsWith('phone:')) return 'phone';
   return key.endsWith(':day') ? 'site_day' : 'site_minute';
@@ -75,7 +56,7 @@ export interface Limiter {
 
 /**
  * @example
- * const limiter = createLimiter({ store: createMemoryStore(), now: () => new Date(), log: consoleLogger });
+ * const limiter = createLimiter({ store: createMemoryLimitStore(), now: () => new Date(), log: consoleLogger });
  * await limiter.enforce(attemptChecks(attempt), { site: attempt.site.id });
  */
 export function createLimiter(options: { store: LimitStore; now: () => Date; log: Logger }): Limiter {
@@ -110,7 +91,7 @@ export function createLimiter(options: { store: LimitStore; now: () => Date; log
       if (suppressed !== undefined) {
         options.log({ level: 'warn', event: 'rate_limited', dimension, site: context.site, who: describe(verdict.key), retry_after_s: retryAfter, unlogged_since: suppressed });
       }
-      throw new SignerError('rate_limited', MESSAGES[dimension], { headers: { 'Retry-After': String(retryAfter) } });
+      throw rateLimited(dimension, retryAfter);
     },
   };
 }

@@ -3,7 +3,7 @@
  * this middleware answers `403 origin_not_allowed` itself, before anything reaches PAVE.
  */
 import type { MiddlewareHandler } from 'hono';
-import { errorResponse, SignerError } from '../errors.ts';
+import { errorResponse, originNotAllowed } from '../errors.ts';
 
 export interface OriginGuardOptions {
   /** True when some site lists this exact origin; the route then checks the request's own site. */
@@ -13,9 +13,6 @@ export interface OriginGuardOptions {
 const ALLOWED_METHODS = 'GET, POST';
 const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Authorization, X-Turnstile-Token';
 const EXPOSED_HEADERS = 'Retry-After, X-Request-Id';
-
-export const originNotAllowed = () =>
-  new SignerError('origin_not_allowed', 'This website is not allowed to start inspections with this signer.');
 
 /**
  * @example app.use('/v1/*', originGuard({ isAllowed: (origin) => origins.has(origin) }))
@@ -29,17 +26,17 @@ export function originGuard(options: OriginGuardOptions): MiddlewareHandler {
       // A browser sends no Origin on a same-origin GET (a page served beside the signer polling status).
       // Nothing cross-site looks like this, and the route still wants the session's ticket.
       await next();
-      c.res.headers.set('Vary', 'Origin');
+      varyOnOrigin(c.res.headers);
       return;
     }
     if (!origin || !options.isAllowed(origin)) return errorResponse(originNotAllowed(), vary);
 
-    const cors = { ...vary, 'Access-Control-Allow-Origin': origin };
     if (c.req.method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
         headers: {
-          ...cors,
+          ...vary,
+          'Access-Control-Allow-Origin': origin,
           'Access-Control-Allow-Methods': ALLOWED_METHODS,
           'Access-Control-Allow-Headers': ALLOWED_HEADERS,
           'Access-Control-Max-Age': '600',
@@ -47,9 +44,17 @@ export function originGuard(options: OriginGuardOptions): MiddlewareHandler {
       });
     }
     await next();
-    for (const [name, value] of Object.entries(cors)) c.res.headers.set(name, value);
+    varyOnOrigin(c.res.headers);
+    c.res.headers.set('Access-Control-Allow-Origin', origin);
     c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
   };
+}
+
+/** Adds `Origin` to `Vary`, keeping what a route already listed there (`Accept-Encoding`, …). */
+function varyOnOrigin(headers: Headers): void {
+  const listed = headers.get('Vary');
+  if (!listed) headers.set('Vary', 'Origin');
+  else if (!listed.split(',').some((name) => ['origin', '*'].includes(name.trim().toLowerCase()))) headers.append('Vary', 'Origin');
 }
 
 /**

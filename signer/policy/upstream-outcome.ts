@@ -3,7 +3,7 @@
  * the customer only when they are about what the customer typed (a field in `CUSTOMER_FIELDS`); messages
  * about the dealer's settings or credentials stay in the signer.
  */
-import { SignerError } from '../errors.ts';
+import { credentialsRefused, resendRefused, SignerError, unknownSession, upstreamRejected, upstreamTimeout, upstreamUnavailable } from '../errors.ts';
 import type { PaveOutcome } from '../pave/client.ts';
 
 /** Which call failed: the same PAVE answer means different things for each. */
@@ -30,30 +30,25 @@ function customerPath(field: string): string | undefined {
   return undefined;
 }
 
-export const unknownSession = () => new SignerError('unknown_session', 'We do not know this inspection. Please start a new one.');
-
 /**
  * @example throw upstreamFailure({ ok: false, kind: 'timeout' }, 'create') // 504 upstream_timeout
  */
 export function upstreamFailure(outcome: Exclude<PaveOutcome<unknown>, { ok: true }>, call: PaveCall): SignerError {
   switch (outcome.kind) {
     case 'timeout':
-      return new SignerError('upstream_timeout', 'The inspection service did not answer in time. Please try again in a minute.');
+      return upstreamTimeout();
     case 'unavailable':
-      return new SignerError('upstream_error', 'The inspection service is unavailable right now. Please try again later.');
+      return upstreamUnavailable();
     case 'rejected': {
-      if (outcome.status === 401 || outcome.status === 403) {
-        return new SignerError('upstream_rejected', 'The inspection service refused this dealer’s credentials. Please contact the dealer.');
-      }
+      if (outcome.status === 401 || outcome.status === 403) return credentialsRefused();
       if (outcome.status === 404 && call !== 'create') return unknownSession();
       const issues = Object.entries(outcome.fields).flatMap(([field, messages]) => {
         const path = customerPath(field);
         return path ? [{ path, message: messages.join(' ') }] : [];
       });
-      if (call === 'resend' && !issues.length) {
-        return new SignerError('resend_not_allowed', 'This link cannot be texted again: it can be resent once, before the photos are checked.');
-      }
-      return new SignerError('upstream_rejected', 'The inspection service refused the request.', { issues });
+      // A resend PAVE refuses without naming a field is its own rule (once, within 7 days, not after QC_PASSED).
+      if (call === 'resend' && !issues.length) return resendRefused();
+      return upstreamRejected(issues);
     }
   }
 }

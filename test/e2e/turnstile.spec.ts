@@ -17,7 +17,7 @@ import type {} from '../../widget/index.ts';
 import { createSandbox } from '../../demo/sandbox/app.ts';
 import { createApp } from '../../signer/app.ts';
 import { loadConfig } from '../../signer/config/environment.ts';
-import type { LogEntry } from '../../signer/http/request-log.ts';
+import type { LogEntry } from '../../signer/http/event-log.ts';
 import { baseEnv } from '../fixtures/stack.ts';
 import { createFakeTurnstile, TURNSTILE_TEST_SECRET } from '../fixtures/turnstile.ts';
 import { ON_DEMAND_FILES } from '../../scripts/on-demand-files.ts';

@@ -5,7 +5,7 @@
  */
 import type { IdempotencyRecord, IdempotencyStore } from './store.ts';
 
-export interface MemoryStoreOptions {
+export interface MemoryIdempotencyStoreOptions {
   /** At most this many entries; the oldest go first. */
   maxEntries?: number;
   /** Milliseconds since the epoch. */
@@ -15,7 +15,7 @@ export interface MemoryStoreOptions {
 /**
  * @example const store = createMemoryIdempotencyStore({ maxEntries: 10_000 });
  */
-export function createMemoryIdempotencyStore(options: MemoryStoreOptions = {}): IdempotencyStore {
+export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = {}): IdempotencyStore {
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const entries = new Map<string, { record: IdempotencyRecord; expiresAt: number }>();

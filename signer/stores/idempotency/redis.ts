@@ -3,17 +3,11 @@
  * answer instead of a second session and a second text. `add` is `SET key value NX PX ttl`: atomic on the
  * server, so of two instances racing for one key exactly one creates.
  *
- * Records are JSON under `prefix + key` and expire with their TTL. Node only, like the counter store; it
- * shares that store's connection (`signer/node.ts`).
+ * Records are JSON under `prefix + key` and expire with their TTL. It shares the counter store's
+ * connection (`../redis.ts`, opened by `signer/node.ts`).
  */
+import type { RedisKeyValueClient } from '../redis.ts';
 import type { IdempotencyRecord, IdempotencyStore } from './store.ts';
-
-/** The three commands the store needs: a `redis` client, or a test double. */
-export interface RedisKeyValueClient {
-  get(key: string): Promise<string | null | object>;
-  set(key: string, value: string, options: { condition?: 'NX'; expiration: { type: 'PX'; value: number } }): Promise<string | null | object>;
-  del(key: string): Promise<number | object>;
-}
 
 /**
  * @example const idempotency = createRedisIdempotencyStore({ client: await connectRedis(url) });

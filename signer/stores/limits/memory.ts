@@ -13,7 +13,7 @@ interface Log {
   windowMs: number;
 }
 
-export interface MemoryStoreOptions {
+export interface MemoryLimitStoreOptions {
   /** Most keys kept at once (default 100 000; measured at about 0.7 KB a key, so some 70 MB at worst). */
   maxKeys?: number;
   /** Keys to drop before any other when over `maxKeys` (the cheap-to-lose ones, e.g. per-IP counters). */
@@ -21,9 +21,9 @@ export interface MemoryStoreOptions {
 }
 
 /**
- * @example const store = createMemoryStore(); await store.take([{ key: 'phone:+12025550143', limit: 3, windowMs: 3_600_000 }], Date.now());
+ * @example const store = createMemoryLimitStore(); await store.take([{ key: 'phone:+12025550143', limit: 3, windowMs: 3_600_000 }], Date.now());
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): LimitStore & { size(): number } {
+export function createMemoryLimitStore(options: MemoryLimitStoreOptions = {}): LimitStore & { size(): number } {
   const maxKeys = options.maxKeys ?? 100_000;
   const evictFirst = options.evictFirst ?? (() => false);
   const logs = new Map<string, Log>();

@@ -2,13 +2,13 @@
  * Counters in Redis, so several signer instances share one view of every ceiling. Each take is one Lua
  * script — atomic on the Redis server, one round trip — over sorted sets of hit times (sliding logs).
  *
- * Node only (the `redis` client speaks TCP): `signer/node.ts` uses it when `REDIS_URL` is set. Times are
+ * Over the shared connection of `../redis.ts` (`signer/node.ts` uses it when `REDIS_URL` is set). Times are
  * the signer's clock, so instances should keep their clocks in sync (NTP); a skew of s seconds shifts a
  * window's edge by s, nothing more. Keys expire with their window, so Redis holds nothing longer.
  */
-import { createClient } from 'redis';
+import { toHex, utf8 } from '../../pave/hashing.ts';
+import { connectRedis, type ConnectRedisOptions, type RedisScriptClient } from '../redis.ts';
 import type { LimitCheck, LimitStore, LimitVerdict } from './store.ts';
-import type { RedisKeyValueClient } from '../idempotency/redis.ts';
 
 /**
  * KEYS: the counters. ARGV: now, a unique member, then (limit, windowMs) per key.
@@ -39,18 +39,9 @@ return {0, 0}
 `;
 /** The script's SHA-1, as Redis names it for EVALSHA (Web Crypto, so this file has no `node:` import). */
 let slidingLogSha: Promise<string> | undefined;
-const scriptSha = () =>
-  (slidingLogSha ??= crypto.subtle.digest('SHA-1', new TextEncoder().encode(SLIDING_LOG)).then((digest) =>
-    [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join(''),
-  ));
+const scriptSha = () => (slidingLogSha ??= crypto.subtle.digest('SHA-1', utf8(SLIDING_LOG) as Uint8Array<ArrayBuffer>).then((digest) => toHex(new Uint8Array(digest))));
 
-/** The two commands the store needs: what `createClient()` returns, or a test double. */
-export interface RedisScriptClient {
-  evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
-  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
-}
-
-export interface RedisStoreOptions {
+export interface RedisLimitStoreOptions {
   client: RedisScriptClient;
   /** Prepended to every key, so several deployments can share one Redis. Default `pave-capture:rl:`. */
   prefix?: string;
@@ -59,9 +50,9 @@ export interface RedisStoreOptions {
 }
 
 /**
- * @example const store = createRedisStore({ client }); // client from createClient({ url }).connect()
+ * @example const store = createRedisLimitStore({ client: await connectRedis(url) });
  */
-export function createRedisStore(options: RedisStoreOptions): LimitStore {
+export function createRedisLimitStore(options: RedisLimitStoreOptions): LimitStore {
   const prefix = options.prefix ?? 'pave-capture:rl:';
   const { client } = options;
 
@@ -91,67 +82,11 @@ export function createRedisStore(options: RedisStoreOptions): LimitStore {
   };
 }
 
-export interface ConnectRedisOptions {
-  prefix?: string;
-  /** Budget of one take (and of the first connection); a slower Redis refuses the request. Default 1000 ms. */
-  timeoutMs?: number;
-  /** Connection problems (the client reconnects by itself meanwhile); at most one call per 10 s. */
-  onError?: (error: Error) => void;
-}
-
-/** The connection both Redis stores use. */
-export type RedisConnection = RedisScriptClient & RedisKeyValueClient & { close(): Promise<void> };
-
 /**
- * Connects to `url` (`redis://[user:password@]host:port[/db]`, `rediss://` for TLS), or throws when Redis
- * does not answer in time — the signer then refuses to start instead of running without limits. While the
- * connection is down later, commands fail at once (no offline queue) and the signer refuses requests
- * rather than letting them through unlimited.
+ * A counter store on its own connection, closed with the store.
+ * @example const store = await connectRedisLimitStore('redis://127.0.0.1:6379');
  */
-export async function connectRedis(url: string, options: Omit<ConnectRedisOptions, 'prefix'> = {}): Promise<RedisConnection> {
-  const timeoutMs = options.timeoutMs ?? 1000;
-  const client = createClient({
-    url,
-    disableOfflineQueue: true,
-    commandOptions: { timeout: timeoutMs },
-    socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) },
-  });
-  // Without a listener, a dropped connection would be an unhandled 'error' event: a crashed signer.
-  let lastReported = -Infinity;
-  client.on('error', (error: Error) => {
-    if (Date.now() - lastReported < 10_000) return;
-    lastReported = Date.now();
-    options.onError?.(error);
-  });
-
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis at ${redactUrl(url)} did not answer within ${timeoutMs} ms.`)), timeoutMs);
-  });
-  try {
-    await Promise.race([client.connect(), deadline]);
-  } catch (error) {
-    client.destroy();
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-  return client;
-}
-
-/**
- * A counter store on its own connection.
- * @example const store = await connectRedisStore('redis://127.0.0.1:6379');
- */
-export async function connectRedisStore(url: string, options: ConnectRedisOptions = {}): Promise<LimitStore> {
+export async function connectRedisLimitStore(url: string, options: ConnectRedisOptions & { prefix?: string } = {}): Promise<LimitStore> {
   const client = await connectRedis(url, options);
-  return createRedisStore({ client, prefix: options.prefix, disconnect: () => client.close() });
-}
-
-/** The URL without its password, for messages. */
-export function redactUrl(url: string): string {
-  if (!URL.canParse(url)) return 'the configured URL';
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
+  return createRedisLimitStore({ client, prefix: options.prefix, disconnect: () => client.close() });
 }

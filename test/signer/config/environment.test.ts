@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type Env } from '../../../signer/config/environment.ts';
+import { ConfigError, loadConfig } from '../../../signer/config/environment.ts';
+import type { Env } from '../../../signer/config/settings.ts';
 import { baseEnv } from '../../fixtures/stack.ts';
 
 const problemsOf = (env: Env, options: Parameters<typeof loadConfig>[1] = {}) => {

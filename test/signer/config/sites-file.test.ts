@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSites } from '../../../signer/config/sites-file.ts';
 
-const example = readFileSync(resolve(import.meta.dirname, '../../signer/sites.example.json'), 'utf8');
+const example = readFileSync(resolve(import.meta.dirname, '../../../signer/sites.example.json'), 'utf8');
 const env = { PAVE_USERNAME: 'mainstreet', PAVE_API_KEY: 'k', PAVE_API_SECRET: 's', NORTH_END_PAVE_API_KEY: 'nk', NORTH_END_PAVE_API_SECRET: 'ns' };
 
 describe('readSites', () => {

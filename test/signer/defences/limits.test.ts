@@ -3,7 +3,8 @@
  * test moves. The same behaviour against a shared Redis is in limiter/redis.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { loadConfig, type SignerConfig, type SiteConfig } from '../../../signer/config/environment.ts';
+import { loadConfig, type SignerConfig } from '../../../signer/config/environment.ts';
+import type { SiteConfig } from '../../../signer/config/settings.ts';
 import { attemptChecks } from '../../../signer/defences/limits.ts';
 import type { LimitStore } from '../../../signer/stores/limits/store.ts';
 import { baseEnv } from '../../fixtures/stack.ts';
@@ -179,7 +180,7 @@ describe('attemptChecks', () => {
   const site = { id: 'default', limits: { ipPerMinute: 20, phonePerHour: 3, sitePerMinute: 60, sitePerDay: 1000 } };
 
   it('counts a create against its number and the site’s minute and day', () => {
-    expect(attemptChecks({ site, delivery: 'sms', phone: '+12025550143', ip: '192.0.2.1' })).toEqual([
+    expect(attemptChecks({ site, kind: 'create', delivery: 'sms', phone: '+12025550143', ip: '192.0.2.1' })).toEqual([
       { key: 'phone:+12025550143', limit: 3, windowMs: HOUR },
       { key: 'site:default:minute', limit: 60, windowMs: MINUTE },
       { key: 'site:default:day', limit: 1000, windowMs: 24 * HOUR },

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { toTextablePhone } from '../../../signer/policy/textable-phone.ts';
 import { createDefendedStack } from '../../fixtures/defended-stack.ts';
 
-const usCa = { defaultCountry: 'US', allowedCountries: ['US', 'CA'] } as const;
+const usCa = { defaultCountry: 'US', smsCountries: ['US', 'CA'] } as const;
 
 describe('toTextablePhone', () => {
   it.each([

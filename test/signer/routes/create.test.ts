@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../demo/sandbox/app.ts';
 import { createApp } from '../../../signer/app.ts';
 import { SignerError } from '../../../signer/errors.ts';
-import type { CreateAttempt } from '../../../signer/routes/create.ts';
+import type { Attempt } from '../../../signer/defences/attempt.ts';
 import { createStack, inProcessFetch, ORIGIN } from '../../fixtures/stack.ts';
 
 let stack: ReturnType<typeof createStack>;
@@ -373,7 +373,7 @@ describe('POST /v1/sessions — idempotency', () => {
 
 describe('POST /v1/sessions — admit (the gate before PAVE)', () => {
   it('is asked once per create that reaches PAVE, never for a replay', async () => {
-    const attempts: CreateAttempt[] = [];
+    const attempts: Attempt[] = [];
     const gated = createStack({}, {}, { admit: async (attempt) => void attempts.push(attempt), clientIp: () => '203.0.113.9' });
     await gated.post({ delivery: 'sms', phone: '2025550143' }, { 'Idempotency-Key': 'k' });
     await gated.post({ delivery: 'sms', phone: '2025550143' }, { 'Idempotency-Key': 'k' });

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SignerError } from '../../../signer/errors.ts';
-import type { CreateAttempt } from '../../../signer/routes/create.ts';
+import type { Attempt } from '../../../signer/defences/attempt.ts';
 import { createTicketMinter } from '../../../signer/policy/ticket.ts';
 import { createStack } from '../../fixtures/stack.ts';
 
@@ -105,7 +105,7 @@ describe('POST /v1/sessions/:key/resend', () => {
   });
 
   it('asks admit first, with kind "resend", and stops when it refuses', async () => {
-    const attempts: CreateAttempt[] = [];
+    const attempts: Attempt[] = [];
     const gated = createStack({}, {}, {
       admit: async (attempt) => {
         attempts.push(attempt);

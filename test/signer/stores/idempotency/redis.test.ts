@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../../signer/app.ts';
 import { createRedisIdempotencyStore } from '../../../../signer/stores/idempotency/redis.ts';
-import { connectRedis, redactUrl, type RedisConnection } from '../../../../signer/stores/limits/redis.ts';
+import { connectRedis, redactUrl, type RedisConnection } from '../../../../signer/stores/redis.ts';
 import { createSandbox } from '../../../../demo/sandbox/app.ts';
 import { createStack, inProcessFetch, ORIGIN } from '../../../fixtures/stack.ts';
 

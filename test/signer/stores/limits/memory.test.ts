@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../../../signer/stores/limits/memory.ts';
+import { createMemoryLimitStore } from '../../../../signer/stores/limits/memory.ts';
 import { describeStoreContract } from './store-contract.ts';
 
-describeStoreContract('memory', () => createMemoryStore());
+describeStoreContract('memory', () => createMemoryLimitStore());
 
 describe('memory store: bounded', () => {
   const T0 = Date.parse('2026-11-28T12:00:00Z');
 
   it('forgets logs whose window has passed', async () => {
-    const store = createMemoryStore();
+    const store = createMemoryLimitStore();
     for (let i = 0; i < 500; i++) await store.take([{ key: `ip:${i}`, limit: 5, windowMs: 60_000 }], T0);
     expect(store.size()).toBe(500);
     // The sweep runs every thousand takes; these come after the first 500 have expired.
@@ -17,7 +17,7 @@ describe('memory store: bounded', () => {
   });
 
   it('drops the least recently used keys past maxKeys, keeping the busy ones', async () => {
-    const store = createMemoryStore({ maxKeys: 100 });
+    const store = createMemoryLimitStore({ maxKeys: 100 });
     const site = { key: 'site:default:day', limit: 10_000, windowMs: 86_400_000 };
     for (let i = 0; i < 1000; i++) await store.take([{ key: `ip:${i}`, limit: 5, windowMs: 60_000 }, site], T0 + i);
     expect(store.size()).toBeLessThanOrEqual(100);
@@ -26,7 +26,7 @@ describe('memory store: bounded', () => {
   });
 
   it('drops the keys `evictFirst` picks before any other', async () => {
-    const store = createMemoryStore({ maxKeys: 50, evictFirst: (key) => key.startsWith('ip:') });
+    const store = createMemoryLimitStore({ maxKeys: 50, evictFirst: (key) => key.startsWith('ip:') });
     const victim = { key: 'phone:+12025550143', limit: 1, windowMs: 3_600_000 };
     expect(await store.take([victim], T0)).toEqual({ ok: true });
     // A flood of one-off addresses, the victim's counter untouched (least recently used of all) …

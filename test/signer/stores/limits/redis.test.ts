@@ -6,7 +6,8 @@ import { createServer, type Server, type Socket, connect as tcpConnect } from 'n
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from 'redis';
-import { connectRedisStore, createRedisStore, redactUrl } from '../../../../signer/stores/limits/redis.ts';
+import { connectRedisLimitStore, createRedisLimitStore } from '../../../../signer/stores/limits/redis.ts';
+import { redactUrl } from '../../../../signer/stores/redis.ts';
 import type { LimitStore } from '../../../../signer/stores/limits/store.ts';
 import { createDefendedStack, fakeClock } from '../../../fixtures/defended-stack.ts';
 import { describeStoreContract } from './store-contract.ts';
@@ -45,17 +46,17 @@ afterAll(async () => {
 
 /** A store on its own connection (as a separate signer instance would have) under `prefix`. */
 async function instanceStore(prefix: string): Promise<LimitStore> {
-  const store = await connectRedisStore(REDIS_URL, { prefix });
+  const store = await connectRedisLimitStore(REDIS_URL, { prefix });
   stores.push(store);
   return store;
 }
 
-describeStoreContract('redis', () => createRedisStore({ client, prefix: `${RUN}${randomUUID()}:` }));
+describeStoreContract('redis', () => createRedisLimitStore({ client, prefix: `${RUN}${randomUUID()}:` }));
 
 describe('redis store: on the server', () => {
   it('keeps nothing past its window (keys carry the window as TTL)', async () => {
     const prefix = `${RUN}ttl:`;
-    const store = createRedisStore({ client, prefix });
+    const store = createRedisLimitStore({ client, prefix });
     await store.take([{ key: 'phone:+12025550143', limit: 3, windowMs: 3_600_000 }, { key: 'site:default:minute', limit: 60, windowMs: 60_000 }], Date.now());
     const phoneTtl = await client.pTTL(`${prefix}phone:+12025550143`);
     const siteTtl = await client.pTTL(`${prefix}site:default:minute`);
@@ -66,7 +67,7 @@ describe('redis store: on the server', () => {
   });
 
   it('reloads its script when the server has forgotten it (SCRIPT FLUSH, restart, failover)', async () => {
-    const store = createRedisStore({ client, prefix: `${RUN}flush:` });
+    const store = createRedisLimitStore({ client, prefix: `${RUN}flush:` });
     expect(await store.take([{ key: 'k', limit: 2, windowMs: 60_000 }], 1000)).toEqual({ ok: true });
     await client.scriptFlush();
     expect(await store.take([{ key: 'k', limit: 2, windowMs: 60_000 }], 1001)).toEqual({ ok: true });
@@ -75,7 +76,7 @@ describe('redis store: on the server', () => {
 
   it('refuses to start on a Redis that does not answer, without printing its password', async () => {
     const closed = await unusedPort();
-    await expect(connectRedisStore(`redis://user:hunter2@127.0.0.1:${closed}`, { timeoutMs: 300 })).rejects.toThrow(
+    await expect(connectRedisLimitStore(`redis://user:hunter2@127.0.0.1:${closed}`, { timeoutMs: 300 })).rejects.toThrow(
       `Redis at redis://user:***@127.0.0.1:${closed} did not answer within 300 ms.`,
     );
   });
@@ -151,7 +152,7 @@ describe('two signer instances sharing one Redis', () => {
 describe('when Redis goes away and comes back', () => {
   it('refuses with 502 (never unlimited, never a crash) while it is gone, and recovers by itself', async () => {
     const proxy = await tcpProxy(new URL(REDIS_URL));
-    const store = await connectRedisStore(`redis://127.0.0.1:${proxy.port}`, { prefix: `${RUN}outage:`, timeoutMs: 500 });
+    const store = await connectRedisLimitStore(`redis://127.0.0.1:${proxy.port}`, { prefix: `${RUN}outage:`, timeoutMs: 500 });
     stores.push(store);
     const stack = createDefendedStack({ store });
     expect((await stack.post({ delivery: 'link' })).status).toBe(201);
