@@ -1,7 +1,7 @@
 /**
  * The authoritative phone check: libphonenumber-js with mobile-only metadata, so a number that cannot
  * receive a text (a landline where the plan tells them apart) is refused before PAVE is asked to text it.
- * The widget's own `phone.ts` is only a hint while typing; this one decides.
+ * The widget's own check (`widget/phone.ts`) is only a hint while typing; this one decides.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/mobile';
 import { PHONE_MESSAGES } from '../errors.ts';

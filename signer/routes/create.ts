@@ -24,7 +24,7 @@ type Validated = { in: object; out: { json: ValidCreateSessionRequest } };
 type CreateStep = MiddlewareHandler<CreateEnv, string, Validated>;
 
 /**
- * The site a create is for: the one it names, else the one its page's origin picks (see `registry.ts`).
+ * The site a create is for: the one it names, else the one its page's origin picks (see `config/registry.ts`).
  * `404 unknown_site`, or `403 origin_not_allowed` when that site does not allow the page.
  */
 export const resolveSite =

@@ -1,6 +1,6 @@
 /**
  * Rate limits over HTTP (app.request), each dimension on its own, with the memory store and a clock the
- * test moves. The same behaviour against a shared Redis is in limiter/redis.test.ts.
+ * test moves. The same behaviour against a shared Redis is in stores/limits/redis.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { loadConfig, type SignerConfig } from '../../../signer/config/environment.ts';

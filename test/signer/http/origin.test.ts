@@ -2,8 +2,10 @@
  * Origins: only a site's own pages get CORS and an answer; everyone else gets 403 before anything is read,
  * counted or sent. CORS headers alone would not stop a request from running, so the signer refuses itself.
  */
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, type SignerConfig } from '../../../signer/config/environment.ts';
+import { originGuard } from '../../../signer/http/origin.ts';
 import { baseEnv } from '../../fixtures/stack.ts';
 import { createDefendedStack, ORIGIN } from '../../fixtures/defended-stack.ts';
 
@@ -109,5 +111,25 @@ describe('CORS preflight', () => {
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
+  });
+});
+
+describe('Vary', () => {
+  /** The guard in front of a route that varies by something else too, as a compressing route would. */
+  const varying = (vary: string) =>
+    new Hono().use(originGuard({ isAllowed: (origin) => origin === ORIGIN })).get('/', (c) => c.text('ok', 200, { Vary: vary }));
+
+  it('adds Origin to what the route already varies by, instead of replacing it', async () => {
+    const cross = await varying('Accept-Encoding').request('/', { headers: { Origin: ORIGIN } });
+    expect(cross.status).toBe(200);
+    expect(cross.headers.get('Vary')).toBe('Accept-Encoding, Origin');
+    const sameOrigin = await varying('Accept-Encoding').request('/', { headers: { 'Sec-Fetch-Site': 'same-origin' } });
+    expect(sameOrigin.status).toBe(200);
+    expect(sameOrigin.headers.get('Vary')).toBe('Accept-Encoding, Origin');
+  });
+
+  it('names Origin once, whatever the route listed', async () => {
+    expect((await varying('origin').request('/', { headers: { Origin: ORIGIN } })).headers.get('Vary')).toBe('origin');
+    expect((await varying('*').request('/', { headers: { Origin: ORIGIN } })).headers.get('Vary')).toBe('*');
   });
 });
