@@ -9,7 +9,7 @@ import type { ErrorBody, ErrorIssue } from '../contract/schema.ts';
 import { VIN_MESSAGES, type VinProblem } from '../contract/vin.ts';
 
 /** The HTTP status of an error code: one of the contract's, never another. */
-export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
+type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
 
 /** Thrown anywhere in a request; `app.onError` turns it into the contract's envelope. */
 export class SignerError extends Error {

@@ -21,7 +21,7 @@ export interface SignerConfig {
   trustProxy: boolean;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Reads `SITES_FILE` (Node: `readFileSync(path, 'utf8')`); runtimes without files leave it out and use `SITES_JSON`. */
   readFile?: (path: string) => string;
 }

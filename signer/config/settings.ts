@@ -152,14 +152,14 @@ const SITE_SETTINGS = {
   TURNSTILE_VERIFY_URL: setting(httpUrl, TURNSTILE_VERIFY_URL),
 };
 
-export type SettingName = keyof typeof SITE_SETTINGS;
+type SettingName = keyof typeof SITE_SETTINGS;
 export const SETTING_NAMES = Object.keys(SITE_SETTINGS) as SettingName[];
 
 /** One site's settings, checked. */
-export type SiteSettings = { [Name in SettingName]: z.output<(typeof SITE_SETTINGS)[Name]> };
+type SiteSettings = { [Name in SettingName]: z.output<(typeof SITE_SETTINGS)[Name]> };
 
 /** A setting's problem: which setting, what is wrong, and how to show it. */
-export interface SettingIssue {
+interface SettingIssue {
   name: SettingName;
   message: string;
   params: SettingIssueParams;

@@ -41,7 +41,7 @@ const SitesFile = z.strictObject({
   sites: z.record(SiteId, SiteEntry).check(z.refine((sites) => Object.keys(sites).length > 0, 'must list at least one site.')),
 });
 
-export type SitesResult = { ok: true; sites: SiteConfig[]; defaultSiteId: string | undefined } | { ok: false; problems: string[] };
+type SitesResult = { ok: true; sites: SiteConfig[]; defaultSiteId: string | undefined } | { ok: false; problems: string[] };
 
 /**
  * @param text the file's contents

@@ -9,7 +9,7 @@ import type { Admit } from './attempt.ts';
 import { TURNSTILE_HEADER, verifyTurnstile } from './bot-check.ts';
 import { attemptChecks, type Limiter } from './limits.ts';
 
-export interface AdmitOptions {
+interface AdmitOptions {
   limiter: Limiter;
   /** Used for Turnstile's Siteverify (the same fetch the PAVE client gets). */
   fetch?: typeof fetch;

@@ -13,13 +13,13 @@ export const TURNSTILE_HEADER = 'X-Turnstile-Token';
 const MAX_TOKEN_LENGTH = 2048;
 const DEFAULT_TURNSTILE_TIMEOUT_MS = 5000;
 
-export interface TurnstileSettings {
+interface TurnstileSettings {
   secret: string;
   verifyUrl: string;
 }
 
 /** Why a token was not accepted; `unavailable`/`timeout` mean Siteverify itself failed (the signer fails closed). */
-export type TurnstileResult =
+type TurnstileResult =
   | { ok: true }
   | { ok: false; reason: 'missing' | 'malformed' | 'rejected' | 'wrong_hostname' | 'unavailable' | 'timeout'; errorCodes?: string[] };
 
@@ -29,7 +29,7 @@ const SiteverifyResponse = z.object({
   hostname: z.optional(z.string()),
 });
 
-export interface VerifyTurnstileInput {
+interface VerifyTurnstileInput {
   token: string | undefined;
   /** The client's address, passed on as `remoteip` (helps Cloudflare score the solve). */
   ip?: string;

@@ -19,7 +19,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** What of an attempt its ceilings depend on. */
-export type CountedAttempt = Pick<Attempt, 'kind' | 'delivery' | 'phone' | 'ip'> & { site: Pick<SiteConfig, 'id' | 'limits'> };
+type CountedAttempt = Pick<Attempt, 'kind' | 'delivery' | 'phone' | 'ip'> & { site: Pick<SiteConfig, 'id' | 'limits'> };
 
 /** `ip:<address or IPv6 /64>`: one counter per caller across every site this signer serves. */
 export function ipCheck(ip: string | undefined, perMinute: number): LimitCheck {

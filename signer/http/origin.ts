@@ -5,7 +5,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { errorResponse, originNotAllowed } from '../errors.ts';
 
-export interface OriginGuardOptions {
+interface OriginGuardOptions {
   /** True when some site lists this exact origin; the route then checks the request's own site. */
   isAllowed: (origin: string) => boolean;
 }

@@ -9,7 +9,7 @@ import type { PaveOutcome } from '../pave/client.ts';
 import { SignerError } from '../errors.ts';
 
 /** What routes may add to the line. Only masked values: see `maskVin` and `maskE164`. */
-export interface LogFields {
+interface LogFields {
   site?: string;
   delivery?: 'link' | 'sms';
   /** Masked, e.g. `+1 ••• ••• 4567`. */
@@ -50,7 +50,7 @@ declare module 'hono' {
   }
 }
 
-export const writeJsonLine: LogWriter = (line) => console.log(JSON.stringify(line));
+const writeJsonLine: LogWriter = (line) => console.log(JSON.stringify(line));
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 

@@ -21,14 +21,14 @@ export const IDEMPOTENCY = {
 } as const;
 
 /** The store key of a create, the digest its repeats must match, and how long a success is kept. */
-export interface IdempotencyScope {
+interface IdempotencyScope {
   kind: 'key' | 'fingerprint';
   key: string;
   request: string;
   ttlMs: number;
 }
 
-export interface ScopeInput {
+interface ScopeInput {
   /** The `Idempotency-Key` header as sent, or `undefined`. */
   header: string | undefined;
   siteId: string;

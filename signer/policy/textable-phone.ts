@@ -12,12 +12,12 @@ export type { CountryCode };
 export { isSupportedCountry } from 'libphonenumber-js/mobile';
 
 /** A site's texting rules (a `SiteConfig` is one): how to read a national number, and where texts may go. */
-export interface TextingRules {
+interface TextingRules {
   defaultCountry: CountryCode;
   smsCountries: readonly CountryCode[];
 }
 
-export type PhoneResult =
+type PhoneResult =
   | { ok: true; e164: string; country: CountryCode | undefined; callingCode: string }
   | { ok: false; message: string };
 

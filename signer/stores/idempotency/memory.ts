@@ -5,7 +5,7 @@
  */
 import type { IdempotencyRecord, IdempotencyStore } from './store.ts';
 
-export interface MemoryIdempotencyStoreOptions {
+interface MemoryIdempotencyStoreOptions {
   /** At most this many entries; the oldest go first. */
   maxEntries?: number;
   /** Milliseconds since the epoch. */

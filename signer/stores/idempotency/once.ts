@@ -20,7 +20,7 @@ export interface OnceOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type OnceResult =
+type OnceResult =
   | { kind: 'fresh'; answer: StoredAnswer }
   | { kind: 'replay'; answer: StoredAnswer }
   | { kind: 'conflict' }

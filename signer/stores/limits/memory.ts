@@ -13,7 +13,7 @@ interface Log {
   windowMs: number;
 }
 
-export interface MemoryLimitStoreOptions {
+interface MemoryLimitStoreOptions {
   /** Most keys kept at once (default 100 000; measured at about 0.7 KB a key, so some 70 MB at worst). */
   maxKeys?: number;
   /** Keys to drop before any other when over `maxKeys` (the cheap-to-lose ones, e.g. per-IP counters). */

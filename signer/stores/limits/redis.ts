@@ -41,7 +41,7 @@ return {0, 0}
 let slidingLogSha: Promise<string> | undefined;
 const scriptSha = () => (slidingLogSha ??= crypto.subtle.digest('SHA-1', utf8(SLIDING_LOG) as Uint8Array<ArrayBuffer>).then((digest) => toHex(new Uint8Array(digest))));
 
-export interface RedisLimitStoreOptions {
+interface RedisLimitStoreOptions {
   client: RedisScriptClient;
   /** Prepended to every key, so several deployments can share one Redis. Default `pave-capture:rl:`. */
   prefix?: string;
