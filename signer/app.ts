@@ -2,8 +2,8 @@
  * The signer's Hono app, built from configuration and the world it runs in (fetch, clock, stores).
  * Runtime-neutral: entry files (node.ts, worker.ts, …) only turn their environment into `AppDeps`.
  *
- * Read top to bottom, `createApp` is the whole request chain: every step of a create is one named
- * handler, in the order it runs, and each refuses with the contract's error before the next one starts.
+ * Read top to bottom, `createApp` is the whole request chain: every step of a create is named, numbered,
+ * in the order it runs, and each refuses with the contract's error before the next one starts.
  */
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -22,6 +22,7 @@ import { consoleLogger, type Logger } from './http/event-log.ts';
 import { originGuard } from './http/origin.ts';
 import { requestLog, type LogWriter } from './http/request-log.ts';
 import type { Hashing } from './pave/hashing.ts';
+import type { RouteContext } from './routes/context.ts';
 import { createSession, resolveSite, siteRules } from './routes/create.ts';
 import { openApiDocument } from './routes/openapi.ts';
 import { MAX_RESEND_BODY_BYTES, resendSms } from './routes/resend.ts';
@@ -71,7 +72,7 @@ export function createApp(deps: AppDeps): Hono {
   const limiter = createLimiter({ store: limitStore, now, log: events });
   const registry = createSiteRegistry(config, { fetch: deps.fetch, now: deps.now, hashing: deps.hashing });
   const allowedOrigins = new Set([...config.sites.values()].flatMap((site) => site.allowedOrigins));
-  const routes = {
+  const routes: RouteContext = {
     registry,
     admit: deps.admit ?? createAdmit({ limiter, fetch: deps.fetch, log: events, turnstileTimeoutMs: deps.turnstileTimeoutMs }),
     clientIp: deps.clientIp,
@@ -86,15 +87,16 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/openapi.json', (c) => c.json(openApiDocument(), 200, { 'Access-Control-Allow-Origin': '*' }));
 
-  app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) })); // 403 before anything else
+  // A create, step by step; the follow-up routes share step 1.
+  app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) })); // 1. origin: 403 before anything else
   app.post(
     '/v1/sessions',
-    ipGate({ config, limiter, clientIp: deps.clientIp }), // per-IP ceiling, before any byte of the body is read
-    jsonBody(MAX_BODY_BYTES), // size limit, content type, JSON
-    schema(CreateSessionRequest), // the contract (contract/schema.ts)
-    resolveSite(registry), // which dealer: the `site` named, else the page's origin
-    siteRules, // the site's VIN rules and SMS countries
-    createSession(routes), // once per idempotency scope: admit (bot check, ceilings), then PAVE, then the ticket
+    ipGate({ config, limiter, clientIp: deps.clientIp }), // 2. ip gate, before any byte of the body is read
+    jsonBody(MAX_BODY_BYTES), // 3. body: size limit, content type, JSON
+    schema(CreateSessionRequest), // 4. schema (contract/schema.ts)
+    resolveSite(registry), // 5. site: the one named, else the page's origin picks it
+    siteRules, // 6. site rules: VIN required or strict, a textable number
+    createSession(routes), // 7. idempotency, once per scope: 8. admit (bot check, ceilings), 9. PAVE, then the ticket
   );
   app.get('/v1/sessions/:key/status', sessionStatus(routes));
   app.post('/v1/sessions/:key/resend', limitBody(MAX_RESEND_BODY_BYTES), resendSms(routes));
