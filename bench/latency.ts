@@ -7,12 +7,12 @@
  * adds on top of the framework.
  */
 import { createHmac } from 'node:crypto';
-import { loadConfig } from '../signer/config.ts';
+import { loadConfig } from '../signer/config/environment.ts';
 import { buildCreateSessionBody } from '../signer/pave/payload.ts';
 import { nodeHashing } from '../signer/node-hashing.ts';
 import { toHex, utf8, webCryptoHashing } from '../signer/pave/hashing.ts';
 import { createPaveSigner } from '../signer/pave/sign.ts';
-import { createTicketMinter } from '../signer/ticket.ts';
+import { createTicketMinter } from '../signer/policy/ticket.ts';
 import { CreateSessionRequest } from '../contract/schema.ts';
 import { micros } from './format.ts';
 import { summarize, type Summary } from './stats.ts';

@@ -8,8 +8,9 @@
 import type { Context, Hono } from 'hono';
 import { createApp } from '../signer/app.ts';
 import { nodeHashing } from '../signer/node-hashing.ts';
-import { loadConfig, type Env } from '../signer/config.ts';
-import type { LogWriter } from '../signer/log.ts';
+import { loadConfig } from '../signer/config/environment.ts';
+import type { Env } from '../signer/config/settings.ts';
+import type { LogWriter } from '../signer/http/request-log.ts';
 
 export { createBareSubject } from './bare-app.ts';
 

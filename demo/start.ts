@@ -12,7 +12,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createServer } from 'vite';
 import { createApp } from '../signer/app.ts';
 import { nodeHashing } from '../signer/node-hashing.ts';
-import { ConfigError, loadConfig, type Env, type SiteConfig } from '../signer/config.ts';
+import { ConfigError, loadConfig } from '../signer/config/environment.ts';
+import type { Env, SiteConfig } from '../signer/config/settings.ts';
 import { createSandbox, DEMO_ACCOUNT } from './sandbox/app.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');

@@ -7,9 +7,9 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../signer/app.ts';
-import { clientIpReader } from '../signer/client-ip.ts';
-import { loadConfig } from '../signer/config.ts';
-import { consoleLogger } from '../signer/log.ts';
+import { clientIpReader } from '../signer/http/client-ip.ts';
+import { loadConfig } from '../signer/config/environment.ts';
+import { consoleLogger } from '../signer/http/event-log.ts';
 import { nodeHashing } from '../signer/node-hashing.ts';
 import { createSandbox } from '../demo/sandbox/app.ts';
 

@@ -1,27 +1,63 @@
 /**
- * The signer's Hono app, built from configuration and injected world (fetch, clock).
- * Runtime-neutral: entry files (node.ts, worker.ts, …) only turn their environment into a config.
+ * The signer's Hono app, built from configuration and the world it runs in (fetch, clock, stores).
+ * Runtime-neutral: entry files (node.ts, worker.ts, …) only turn their environment into `AppDeps`.
  *
- * Order of defences: secure headers → origin (403 before anything else) → per-IP limit → body limit →
- * content type → JSON → schema → site rules → admit (bot check, per-number and per-site limits) → PAVE.
+ * Read top to bottom, `createApp` is the whole request chain: every step of a create is named, numbered,
+ * in the order it runs, and each refuses with the contract's error before the next one starts.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { errorBody, SignerError } from './errors.ts';
-import { requestLog, type LogWriter } from './log.ts';
-import { openApiDocument } from './openapi.ts';
-import { originGuard } from './origin.ts';
-import { sessionsRoutes, type SessionsDeps } from './sessions.ts';
-import { createDefences, type DefenceDeps } from './defences.ts';
+import { CreateSessionRequest, MAX_BODY_BYTES } from '../contract/schema.ts';
+import type { SignerConfig } from './config/environment.ts';
+import { createSiteRegistry } from './config/registry.ts';
+import { createAdmit } from './defences/admit.ts';
+import type { Admit } from './defences/attempt.ts';
+import { ipGate } from './defences/ip-gate.ts';
+import { createLimiter } from './defences/limits.ts';
+import { bodyTooLarge, errorBody, internalError, notFound, SignerError } from './errors.ts';
+import { jsonBody, limitBody, schema } from './http/body.ts';
+import type { ClientIpReader } from './http/client-ip.ts';
+import { consoleLogger, type Logger } from './http/event-log.ts';
+import { originGuard } from './http/origin.ts';
+import { requestLog, type LogWriter } from './http/request-log.ts';
+import type { Hashing } from './pave/hashing.ts';
+import type { RouteContext } from './routes/context.ts';
+import { createSession, resolveSite, siteRules } from './routes/create.ts';
+import { openApiDocument } from './routes/openapi.ts';
+import { MAX_RESEND_BODY_BYTES, resendSms } from './routes/resend.ts';
+import { sessionStatus } from './routes/status.ts';
+import { failClosed } from './stores/idempotency/fail-closed.ts';
+import { createMemoryIdempotencyStore } from './stores/idempotency/memory.ts';
+import type { IdempotencyStore } from './stores/idempotency/store.ts';
+import { createMemoryLimitStore } from './stores/limits/memory.ts';
+import type { LimitStore } from './stores/limits/store.ts';
 
-/**
- * The world the app runs in: its configuration, the fetch used to reach PAVE (tests pass the sandbox's),
- * the clock, how to find the client's IP, the idempotency and rate-limit stores, the last gate before PAVE
- * (by default the bot check and the limits of `defences.ts`), and where log lines go: `log` gets the one
- * line per request, `events` the alerts (stdout/stderr by default).
- */
-export type AppDeps = SessionsDeps & Omit<DefenceDeps, 'config'> & { log?: LogWriter };
+/** The world the app runs in. Only `config` is required; tests replace any of the rest. */
+export interface AppDeps {
+  config: SignerConfig;
+  /** The fetch used to reach PAVE and Turnstile's Siteverify (tests pass the sandbox's). */
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** The client's IP: the socket's on Node, `CF-Connecting-IP` on Workers; supplied by the entry file. */
+  clientIp?: ClientIpReader;
+  /** HMAC and SHA-256: Web Crypto by default; the Node entry passes node:crypto's (see `node-hashing.ts`). */
+  hashing?: Hashing;
+  /** Where rate-limit counters live: this process's memory by default; Redis for several instances. */
+  limitStore?: LimitStore;
+  /** Where idempotent answers are kept: this process's memory by default; Redis for several instances. */
+  idempotency?: IdempotencyStore;
+  /** How a repeat waits for the first request's answer (tests may pass a faster one). */
+  sleep?: (ms: number) => Promise<void>;
+  /** The last gate before PAVE: the bot check and the ceilings of `defences/` unless replaced. */
+  admit?: Admit;
+  /** Budget of one Siteverify call; 5 s by default. */
+  turnstileTimeoutMs?: number;
+  /** Where the one line per request goes (stdout by default). */
+  log?: LogWriter;
+  /** Where alert lines go (`rate_limited`, `bot_check_failed`, …; stdout/stderr by default). */
+  events?: Logger;
+}
 
 /**
  * @example
@@ -29,32 +65,55 @@ export type AppDeps = SessionsDeps & Omit<DefenceDeps, 'config'> & { log?: LogWr
  * serve({ fetch: app.fetch, port: 8787 });
  */
 export function createApp(deps: AppDeps): Hono {
-  const allowedOrigins = new Set([...deps.config.sites.values()].flatMap((site) => site.allowedOrigins));
-  const app = new Hono();
+  const { config } = deps;
+  const now = deps.now ?? (() => new Date());
+  const events = deps.events ?? consoleLogger;
+  const limitStore = deps.limitStore ?? createMemoryLimitStore({ evictFirst: (key) => key.startsWith('ip:') });
+  const limiter = createLimiter({ store: limitStore, now, log: events });
+  const registry = createSiteRegistry(config, { fetch: deps.fetch, now: deps.now, hashing: deps.hashing });
+  const allowedOrigins = new Set([...config.sites.values()].flatMap((site) => site.allowedOrigins));
+  const routes: RouteContext = {
+    registry,
+    admit: deps.admit ?? createAdmit({ limiter, fetch: deps.fetch, log: events, turnstileTimeoutMs: deps.turnstileTimeoutMs }),
+    clientIp: deps.clientIp,
+    idempotency: failClosed(deps.idempotency ?? createMemoryIdempotencyStore()),
+    sleep: deps.sleep,
+    hashing: deps.hashing,
+  };
 
+  const app = new Hono();
   app.use(requestLog({ write: deps.log, now: deps.now }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/openapi.json', (c) => c.json(openApiDocument(), 200, { 'Access-Control-Allow-Origin': '*' }));
-  app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) }));
 
-  // Defences (issue 5): the per-IP gate before any body is read; the rest in `admit`, right before PAVE.
-  const defences = createDefences(deps);
-  app.use('/v1/sessions', defences.ipGate);
-  app.route('/v1/sessions', sessionsRoutes({ ...deps, admit: deps.admit ?? defences.admit }));
+  // A create, step by step; the follow-up routes share step 1.
+  app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) })); // 1. origin: 403 before anything else
+  app.post(
+    '/v1/sessions',
+    ipGate({ config, limiter, clientIp: deps.clientIp }), // 2. ip gate, before any byte of the body is read
+    jsonBody(MAX_BODY_BYTES), // 3. body: size limit, content type, JSON
+    schema(CreateSessionRequest), // 4. schema (contract/schema.ts)
+    resolveSite(registry), // 5. site: the one named, else the page's origin picks it
+    siteRules, // 6. site rules: VIN required or strict, a textable number
+    createSession(routes), // 7. idempotency, once per scope: 8. admit (bot check, ceilings), 9. PAVE, then the ticket
+  );
+  app.get('/v1/sessions/:key/status', sessionStatus(routes));
+  app.post('/v1/sessions/:key/resend', limitBody(MAX_RESEND_BODY_BYTES), resendSms(routes));
 
-  app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
+  app.notFound((c) => reply(c, notFound()));
   app.onError((error, c) => {
-    if (error instanceof SignerError) {
-      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      return c.json(errorBody(error.code, error.message, error.issues), error.status);
-    }
-    if (error instanceof HTTPException && error.status === 413) {
-      return c.json(errorBody('payload_too_large', 'The request body is too large.'), 413);
-    }
+    if (error instanceof SignerError) return reply(c, error);
+    if (error instanceof HTTPException && error.status === 413) return reply(c, bodyTooLarge());
     // Never a stack trace or an internal message in a response.
     console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', request_id: c.get('requestId'), error: String(error) }));
-    return c.json(errorBody('internal_error', 'Something went wrong on our side. Please try again.'), 500);
+    return reply(c, internalError());
   });
   return app;
+}
+
+/** The error's envelope, status and headers (`Retry-After`, …). */
+function reply(c: Context, error: SignerError): Response {
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  return c.json(errorBody(error), error.status);
 }

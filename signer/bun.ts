@@ -3,8 +3,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.ts';
-import { clientIpReader } from './client-ip.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { clientIpReader } from './http/client-ip.ts';
+import { ConfigError, loadConfig } from './config/environment.ts';
 
 /** The slice of Bun's API this entry uses (no Bun types in this Node-checked project). */
 interface BunServer {

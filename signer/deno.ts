@@ -3,8 +3,8 @@
  * resolves `hono`, `zod` and `libphonenumber-js` from package.json). Same environment as on Node.
  */
 import { createApp } from './app.ts';
-import { clientIpReader } from './client-ip.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { clientIpReader } from './http/client-ip.ts';
+import { ConfigError, loadConfig } from './config/environment.ts';
 
 /** The slice of Deno's API this entry uses (no Deno types in this Node-checked project). */
 declare const Deno: {

@@ -6,12 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.ts';
-import { clientIpReader } from './client-ip.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { createRedisIdempotencyStore } from './idempotency/redis.ts';
-import { connectRedis, createRedisStore, redactUrl } from './limiter/redis.ts';
-import { consoleLogger } from './log.ts';
+import { ConfigError, loadConfig } from './config/environment.ts';
+import { clientIpReader } from './http/client-ip.ts';
+import { consoleLogger } from './http/event-log.ts';
 import { nodeHashing } from './node-hashing.ts';
+import { createRedisIdempotencyStore } from './stores/idempotency/redis.ts';
+import { createRedisLimitStore } from './stores/limits/redis.ts';
+import { connectRedis, redactUrl } from './stores/redis.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -42,7 +43,7 @@ async function connectSharedStores(url: string) {
     const client = await connectRedis(url, {
       onError: (error) => consoleLogger({ level: 'error', event: 'redis_connection', error: error.message }),
     });
-    return { store: createRedisStore({ client }), idempotency: createRedisIdempotencyStore({ client }) };
+    return { limitStore: createRedisLimitStore({ client }), idempotency: createRedisIdempotencyStore({ client }) };
   } catch (error) {
     throw new ConfigError([`REDIS_URL: ${error instanceof Error ? error.message : `cannot connect to ${redactUrl(url)}`}`]);
   }

@@ -8,7 +8,9 @@
  */
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig, type Env } from './config.ts';
+import { ConfigError, loadConfig } from './config/environment.ts';
+import type { Env } from './config/settings.ts';
+import { errorBody, notConfigured } from './errors.ts';
 
 let app: Hono | undefined;
 
@@ -31,7 +33,7 @@ export default {
       if (!(error instanceof ConfigError)) throw error;
       // A misconfigured Worker cannot refuse to start: it answers 500 and logs the problems instead.
       console.error(error.message);
-      return Response.json({ error: { code: 'internal_error', message: 'The signer is not configured.' } }, { status: 500 });
+      return Response.json(errorBody(notConfigured()), { status: 500 });
     }
     return app.fetch(request, bindings, ctx as never);
   },

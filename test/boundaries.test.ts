@@ -58,8 +58,8 @@ const RUNTIME_ENTRIES = /^signer\/(node|bun|deno|node-[a-z-]+)\.ts$/;
 describe('import boundaries', () => {
   it('finds the source it checks', () => {
     expect(sourceFiles('widget')).toContain('widget/pave-capture.ts');
-    expect(importsOf('signer/sessions.ts')).toContain('contract/schema.ts');
-    expect(importsOf('signer/sessions.ts')).toContain('hono');
+    expect(importsOf('signer/routes/create.ts')).toContain('contract/schema.ts');
+    expect(importsOf('signer/routes/create.ts')).toContain('hono');
   });
 
   it('widget/ imports only lit, zod/mini, the QR encoder and widget/', () => {

@@ -11,7 +11,7 @@ import type { Hashing } from './hashing.ts';
 import { createPaveSigner, type PaveCredentials } from './sign.ts';
 import { PaveErrorBody, PaveSession, type PaveCreateSessionBody, type PaveResendBody } from './types.ts';
 
-export interface PaveClientOptions {
+interface PaveClientOptions {
   /** e.g. `https://openapi.paveapi.com` (no trailing `/v1`). */
   baseUrl: string;
   credentials: PaveCredentials;

@@ -23,7 +23,7 @@ export function paveTimestamp(date: Date): string {
 }
 
 /** Lower-case hex HMAC-SHA256, Web Crypto by default, its key prepared for this one call (see `createPaveSigner`). */
-export async function hmacSha256Hex(secret: string, message: string, hashing: Hashing = webCryptoHashing): Promise<string> {
+async function hmacSha256Hex(secret: string, message: string, hashing: Hashing = webCryptoHashing): Promise<string> {
   return toHex(await hashing.hmacSha256(utf8(secret))(utf8(message)));
 }
 
@@ -39,7 +39,7 @@ export function paveToken(credentials: PaveCredentials, timestamp: string): Prom
 }
 
 /** The headers of one v1 call. Tokens expire within five minutes: mint them per request. */
-export type PaveSigner = (now: Date) => Promise<Record<string, string>>;
+type PaveSigner = (now: Date) => Promise<Record<string, string>>;
 
 /**
  * A signer for one account: its key prepared once, and the current second's token reused. The token

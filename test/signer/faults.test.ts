@@ -8,8 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../../signer/app.ts';
-import { loadConfig } from '../../signer/config.ts';
-import type { LogEntry } from '../../signer/log.ts';
+import { loadConfig } from '../../signer/config/environment.ts';
+import type { LogEntry } from '../../signer/http/event-log.ts';
 import { createSandbox } from '../../demo/sandbox/app.ts';
 import { baseEnv, ORIGIN } from '../fixtures/stack.ts';
 

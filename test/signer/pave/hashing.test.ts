@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nodeHashing } from '../../../signer/node-hashing.ts';
 import { equalBytes, toHex, utf8, webCryptoHashing, type Hashing } from '../../../signer/pave/hashing.ts';
-import { createTicketMinter } from '../../../signer/ticket.ts';
+import { createTicketMinter } from '../../../signer/policy/ticket.ts';
 
 const implementations: Array<[string, Hashing]> = [
   ['Web Crypto', webCryptoHashing],

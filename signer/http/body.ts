@@ -1,0 +1,54 @@
+/**
+ * A request body in the contract's terms, before anything reads it: `413 payload_too_large` over the size
+ * limit (counted as it streams, so a chunked body cannot slip past), `415 unsupported_media_type` for another
+ * content type (Hono's validator would quietly see `{}`), `400 invalid_json` for a body that does not parse,
+ * and `400 invalid_request` with one issue per field for a body the schema refuses.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { validator } from 'hono/validator';
+import type * as z from 'zod/mini';
+import { toIssues } from '../../contract/schema.ts';
+import { errorResponse, invalidJson, invalidRequest, payloadTooLarge, unsupportedMediaType } from '../errors.ts';
+
+/** @example app.post('/:key/resend', limitBody(1024), handler) */
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({ maxSize: maxBytes, onError: () => errorResponse(payloadTooLarge(maxBytes)) });
+}
+
+/**
+ * The size limit, then the JSON read, so the handlers after it (and `schema`) see a parsed body.
+ * @example app.post('/v1/sessions', jsonBody(MAX_BODY_BYTES), schema(CreateSessionRequest), handler)
+ */
+export function jsonBody(maxBytes: number): MiddlewareHandler {
+  const limit = limitBody(maxBytes);
+  return (c, next) =>
+    limit(c, async () => {
+      await readJson(c);
+      await next();
+    });
+}
+
+/** @example app.post('/', async (c) => { const body = await readJson(c); … }) */
+export async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) throw unsupportedMediaType();
+  try {
+    return await c.req.json(); // parsed once and cached for the validator
+  } catch {
+    throw invalidJson();
+  }
+}
+
+/**
+ * The body checked against a contract schema; the handler reads it typed with `c.req.valid('json')`.
+ * @example app.post('/v1/sessions', jsonBody(MAX_BODY_BYTES), schema(CreateSessionRequest), (c) => c.req.valid('json'))
+ */
+export const schema = <T extends z.ZodMiniType>(contract: T) => validator('json', (value) => parsed(contract, value));
+
+/** A body checked against a contract schema, outside a validator (a body that may be absent). */
+export function parsed<T extends z.ZodMiniType>(contract: T, value: unknown): z.output<T> {
+  const result = contract.safeParse(value);
+  if (!result.success) throw invalidRequest(toIssues(result.error.issues));
+  return result.data;
+}

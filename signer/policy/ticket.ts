@@ -1,0 +1,64 @@
+/**
+ * Session tickets: a MAC over site id + session key, keyed by a key derived from the site's PAVE secret.
+ * It proves "this browser got this session from this signer" for the status and resend calls, with no
+ * extra setting and no server-side store. Web Crypto unless the runtime's entry brings faster hashing.
+ */
+import { equalBytes, utf8, webCryptoHashing, type Hashing } from '../pave/hashing.ts';
+/** Domain separation: the ticket key is never the PAVE secret itself. */
+const TICKET_KEY_LABEL = 'pave-capture ticket v1';
+
+export interface TicketMinter {
+  issue(siteId: string, sessionKey: string): Promise<string>;
+  verify(siteId: string, sessionKey: string, ticket: string): Promise<boolean>;
+}
+
+/**
+ * @example
+ * const tickets = createTicketMinter(site.pave.credentials.apiSecret);
+ * const ticket = await tickets.issue('default', 'DMO-7K2P9QX4ZT');
+ */
+export function createTicketMinter(paveSecret: string, hashing: Hashing = webCryptoHashing): TicketMinter {
+  const mac = deriveMac(paveSecret, hashing);
+  const macOf = async (siteId: string, sessionKey: string) => (await mac)(utf8(`${siteId}\n${sessionKey}`));
+  return {
+    async issue(siteId, sessionKey) {
+      return toBase64Url(await macOf(siteId, sessionKey));
+    },
+    async verify(siteId, sessionKey, ticket) {
+      const given = fromBase64Url(ticket);
+      if (!given || given.length !== 32) return false;
+      return equalBytes(await macOf(siteId, sessionKey), given);
+    },
+  };
+}
+
+/** The ticket MAC: HMAC-SHA256 under HMAC-SHA256(PAVE secret, label). */
+async function deriveMac(secret: string, hashing: Hashing): Promise<(message: Uint8Array) => Uint8Array | Promise<Uint8Array>> {
+  const derived = await hashing.hmacSha256(utf8(secret))(utf8(TICKET_KEY_LABEL));
+  return hashing.hmacSha256(derived);
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(text)) return undefined;
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+    return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+  } catch {
+    return undefined; // a length no base64 can have
+  }
+}
+
+/**
+ * The ticket of an `Authorization: Bearer <ticket>` header, or `undefined`.
+ * @example bearerTicket('Bearer abc_-1') // 'abc_-1'
+ */
+export function bearerTicket(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer[ ]+([A-Za-z0-9_-]{1,128})[ ]*$/i);
+  return match?.[1];
+}

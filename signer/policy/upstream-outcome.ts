@@ -1,0 +1,54 @@
+/**
+ * Every way a PAVE call can fail, mapped to the contract's codes in one place. PAVE's own words reach
+ * the customer only when they are about what the customer typed (a field in `CUSTOMER_FIELDS`); messages
+ * about the dealer's settings or credentials stay in the signer.
+ */
+import { credentialsRefused, resendRefused, SignerError, unknownSession, upstreamRejected, upstreamTimeout, upstreamUnavailable } from '../errors.ts';
+import type { PaveOutcome } from '../pave/client.ts';
+
+/** Which call failed: the same PAVE answer means different things for each. */
+export type PaveCall = 'create' | 'status' | 'resend';
+
+/** PAVE's field names (dotted, Laravel style) that are about the customer's input, and the request field each is. */
+const CUSTOMER_FIELDS: Record<string, string> = {
+  'sms.to': 'phone',
+  phone: 'phone',
+  'sms.to_name': 'name',
+  'session.contact.first_name': 'name',
+  'session.contact.last_name': 'name',
+  'session.language': 'language',
+  'vehicle.vin': 'vin',
+  'vehicle.year': 'year',
+  'vehicle.make': 'make',
+  'vehicle.model': 'model',
+};
+
+function customerPath(field: string): string | undefined {
+  if (field in CUSTOMER_FIELDS) return CUSTOMER_FIELDS[field];
+  // `session.reference` is the request's `metadata`, key for key.
+  if (field === 'session.reference' || field.startsWith('session.reference.')) return field.replace(/^session\.reference/, 'metadata');
+  return undefined;
+}
+
+/**
+ * @example throw upstreamFailure({ ok: false, kind: 'timeout' }, 'create') // 504 upstream_timeout
+ */
+export function upstreamFailure(outcome: Exclude<PaveOutcome<unknown>, { ok: true }>, call: PaveCall): SignerError {
+  switch (outcome.kind) {
+    case 'timeout':
+      return upstreamTimeout();
+    case 'unavailable':
+      return upstreamUnavailable();
+    case 'rejected': {
+      if (outcome.status === 401 || outcome.status === 403) return credentialsRefused();
+      if (outcome.status === 404 && call !== 'create') return unknownSession();
+      const issues = Object.entries(outcome.fields).flatMap(([field, messages]) => {
+        const path = customerPath(field);
+        return path ? [{ path, message: messages.join(' ') }] : [];
+      });
+      // A resend PAVE refuses without naming a field is its own rule (once, within 7 days, not after QC_PASSED).
+      if (call === 'resend' && !issues.length) return resendRefused();
+      return upstreamRejected(issues);
+    }
+  }
+}
