@@ -2,7 +2,7 @@
  * Turns an environment (plain strings) and, when given, a sites file into the signer's typed
  * configuration — or refuses with every problem listed, one line each. Pure: entry files pass
  * `process.env` or Worker bindings in, and how to read a file on their runtime.
- * @see ../../shared/design.md "Configuration"
+ * @see ../../docs/design.md "Configuration"
  */
 import { parseSiteSettings, readFlag, settingProblems, toSiteConfig, type Env, type SiteConfig } from './settings.ts';
 import { readSites } from './sites-file.ts';

@@ -5,7 +5,7 @@
  *
  * Adding a setting takes one line in `SITE_SETTINGS` and one in `toSiteConfig`: environment variable,
  * sites-file key, validation, start-up messages and the `SiteConfig` type follow from those two.
- * @see ../../shared/design.md "Configuration"
+ * @see ../../docs/design.md "Configuration"
  */
 import * as z from 'zod/mini';
 import { LANGUAGES } from '../../contract/schema.ts';

@@ -1,5 +1,5 @@
 /**
- * Who is calling: the client address the per-IP limit counts, read the way design.md fixes it.
+ * Who is calling: the client address the per-IP limit counts, read the way docs/design.md ("Runtimes") fixes it.
  * - Node: the socket's address. `X-Forwarded-For` counts only with `TRUST_PROXY=true`, and then only its
  *   right-most entry — the one the dealer's own proxy appended. Entries further left are whatever the
  *   client typed, so trusting them would let anyone dodge the limit with a made-up header.

@@ -2,7 +2,7 @@
  * Maps a validated widget request plus server-side site settings onto PAVE's Create Session body.
  * Pure. The browser supplies only the customer's own data (and the dealer page's vehicle); everything
  * that could redirect a customer or change what a text says comes from `SessionSettings`.
- * @see ../../../shared/pave-api.md "POST /v1/sessions"
+ * @see ../../docs/pave-api.md "POST /v1/sessions — Create Session"
  */
 import type { PaveCreateSessionBody, PaveTheme } from './types.ts';
 

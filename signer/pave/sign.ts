@@ -2,7 +2,7 @@
  * PAVE request signing: the three authentication headers of every v1 call.
  * Runtime-neutral (Web Crypto unless the runtime's entry brings faster hashing) so the same code runs on
  * Node, Workers, Deno and Bun.
- * @see ../../../shared/pave-api.md "Authentication"
+ * @see ../../docs/pave-api.md "Authentication (every v1 call)"
  */
 import { toHex, utf8, webCryptoHashing, type Hashing } from './hashing.ts';
 
@@ -15,7 +15,7 @@ export interface PaveCredentials {
 
 /**
  * `YYYY-MM-DDTHH:MM:SSZ` in UTC. PAVE's samples disagree on the format; this is the one the project
- * decided to send (pave-api.md, "Decision").
+ * decided to send (docs/pave-api.md, "Authentication": the decision on the timestamp format).
  * @example paveTimestamp(new Date('2021-05-30T12:49:19.731Z')) // '2021-05-30T12:49:19Z'
  */
 export function paveTimestamp(date: Date): string {

@@ -1,6 +1,6 @@
 /**
  * PAVE's Create Session body and the parts of its session object the signer reads.
- * @see ../../../shared/pave-api.md "POST /v1/sessions"
+ * @see ../../docs/pave-api.md "POST /v1/sessions — Create Session"
  */
 import * as z from 'zod/mini';
 

@@ -74,7 +74,7 @@ export interface FakeFollowUps {
 }
 
 /**
- * Fakes the signer's follow-up routes with exactly the contract's bodies (design.md): each status call
+ * Fakes the signer's follow-up routes with exactly the contract's bodies (docs/design.md, "Signer HTTP contract"): each status call
  * answers the next status of `statuses` (the last one repeats); resend answers `resend`.
  */
 export async function fakeFollowUps(

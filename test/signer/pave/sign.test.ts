@@ -6,7 +6,7 @@ import { nodeHashing } from '../../../signer/node-hashing.ts';
 const vector = { username: 'demo', apiKey: 'test_key', apiSecret: 'test_secret' };
 
 describe('PAVE signing', () => {
-  it('matches the known-answer vector of pave-api.md', async () => {
+  it('matches the known-answer vector of docs/pave-api.md', async () => {
     expect(await paveToken(vector, '2021-05-30T12:49:19Z')).toBe('a6b241ef7d86fe9618fc419463663d74f5e722240cec33281dee460252a99355');
   });
 
