@@ -5,7 +5,7 @@
  * but older compilers and declaration tools refuse a `.ts` specifier in a declaration file, so the
  * published types say `./x.js` — the file that sits beside each `.d.ts` once built.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = process.argv[2] ?? 'dist/esm';
@@ -29,4 +29,7 @@ for (const path of declarations(root)) {
     files++;
   }
 }
+// The widget takes its types from contract/, so tsc writes dist/esm/widget/… and dist/esm/contract/…:
+// the package's `types` (dist/esm/index.d.ts, beside dist/esm/index.js) re-exports the entry's.
+if (existsSync(join(root, 'widget/index.d.ts'))) writeFileSync(join(root, 'index.d.ts'), "export * from './widget/index.js';\n");
 console.log(`types: ${files} declaration files now import ./*.js`);

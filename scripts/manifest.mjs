@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { create, ts } from '@custom-elements-manifest/analyzer';
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 
-const SOURCES = ['widget/index.ts', 'widget/pave-capture.ts', 'widget/events.ts'];
+const SOURCES = ['widget/index.ts', 'widget/pave-capture/pave-capture.ts', 'widget/pave-capture/events.ts'];
 const OUT = 'dist/custom-elements.json';
 
 const modules = SOURCES.map((path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true));

@@ -57,7 +57,7 @@ const RUNTIME_ENTRIES = /^signer\/(node|bun|deno|node-[a-z-]+)\.ts$/;
 
 describe('import boundaries', () => {
   it('finds the source it checks', () => {
-    expect(sourceFiles('widget')).toContain('widget/pave-capture.ts');
+    expect(sourceFiles('widget')).toContain('widget/pave-capture/pave-capture.ts');
     expect(importsOf('signer/sessions.ts')).toContain('contract/schema.ts');
     expect(importsOf('signer/sessions.ts')).toContain('hono');
   });

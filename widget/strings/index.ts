@@ -7,7 +7,7 @@
  * capture app to open in it too) one in `LANGUAGES` of contract.ts; the script-tag build makes its file.
  */
 import type { Language } from '../../contract/schema.ts';
-import { onDemand } from '../on-demand.ts';
+import { onDemand } from '../on-demand/loader.ts';
 import en from './en.ts';
 
 export type Strings = typeof en;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { besideScript } from '../../widget/beside-script.ts';
+import { besideScript } from '../../../widget/on-demand/beside-script.ts';
 
 describe('besideScript', () => {
   it('imports pave-capture.<name>.js from the script’s own folder, whatever the page', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forget, recall, REMEMBER_MS, remember, resumeKey } from '../../widget/resume.ts';
+import { forget, recall, REMEMBER_MS, remember, resumeKey } from '../../../widget/core/resume.ts';
 
 const session = { session_key: 'DMO-7K2P9QX4ZT', capture_url: 'https://demo.vehiclecapture.com/DMO-7K2P9QX4ZT', delivery: 'sms' as const, sms_to: '+1 ••• ••• 4567', ticket: 't' };
 

@@ -2,8 +2,8 @@
  * The widget's only network code: the three signer calls of design.md, each answer read with `parse.ts`.
  * Never throws: every outcome is a value the state machine understands.
  */
-import type { CreateSessionRequest, CreateSessionResponse, ResendResponse, SessionStatusResponse } from '../contract/schema.ts';
-import type { WidgetError } from './machine.ts';
+import type { CreateSessionRequest, CreateSessionResponse, ResendResponse, SessionStatusResponse } from '../../contract/schema.ts';
+import type { WidgetError } from '../core/machine.ts';
 import { readCreated, readError, readResent, readStatus } from './parse.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WidgetError; status?: number };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadModule } from '../../widget/modules.ts';
-import { qrPath } from '../../widget/qr.ts';
-import { loadTurnstile } from '../../widget/turnstile.ts';
-import type { Strings } from '../../widget/strings/index.ts';
+import { loadModule } from '../../../widget/on-demand/chunks.ts';
+import { qrPath } from '../../../widget/on-demand/qr.ts';
+import { loadTurnstile } from '../../../widget/on-demand/turnstile.ts';
+import type { Strings } from '../../../widget/strings/index.ts';
 
 describe('loadModule (ES module build)', () => {
   it('imports each on-demand module by name', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { lazy, onDemand, setModuleLoader } from '../../widget/on-demand.ts';
+import { lazy, onDemand, setModuleLoader } from '../../../widget/on-demand/loader.ts';
 
 /** A load the test settles by hand. */
 function deferred<T>() {

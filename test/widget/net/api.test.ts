@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, getStatus, resendSms } from '../../widget/api.ts';
+import { createSession, getStatus, resendSms } from '../../../widget/net/api.ts';
 
 const session = { session_key: 'DMO-7K2P9QX4ZT', capture_url: 'https://demo.vehiclecapture.com/DMO-7K2P9QX4ZT', delivery: 'sms' as const, ticket: 'tkt.123' };
 

@@ -4,7 +4,7 @@
  */
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { qrPath } from '../../widget/qr.ts';
+import { qrPath } from '../../../widget/on-demand/qr.ts';
 
 /** Rasterises the path's rectangles (`Mx yhNv1h-Nz`) at `scale` pixels per module with a 4-module quiet zone. */
 function render(size: number, d: string, scale = 4) {

@@ -1,18 +1,18 @@
 import { LitElement, type PropertyValues } from 'lit';
-import { createSession, getStatus, resendSms } from './api.ts';
-import type { CreateSessionRequest, CreateSessionResponse, Delivery } from '../contract/schema.ts';
-import { isTouchPhone } from './device.ts';
+import { createSession, getStatus, resendSms } from '../net/api.ts';
+import type { CreateSessionRequest, CreateSessionResponse, Delivery } from '../../contract/schema.ts';
+import { isTouchPhone } from '../core/device.ts';
 import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSessionStatusEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
-import { checkFields } from './fields.ts';
-import { canResend, FINAL_STATUSES, idle, next, type Action, type State, type WidgetError } from './machine.ts';
-import { formatPhoneAsTyped, maskPhone } from './phone.ts';
-import { createPoller, type PollOutcome, type Poller } from './poller.ts';
+import { checkFields } from '../core/fields.ts';
+import { canResend, FINAL_STATUSES, idle, next, type Action, type State, type WidgetError } from '../core/machine.ts';
+import { formatPhoneAsTyped, maskPhone } from '../core/phone.ts';
+import { createPoller, type PollOutcome, type Poller } from '../core/poller.ts';
 import { styles } from './pave-capture.styles.ts';
-import { qrEncoder } from './qr-loader.ts';
-import { forget, recall, remember, resumeKey } from './resume.ts';
-import { languageOf, stringsFor } from './strings/index.ts';
+import { qrEncoder } from '../on-demand/qr-loader.ts';
+import { forget, recall, remember, resumeKey } from '../core/resume.ts';
+import { languageOf, stringsFor } from '../strings/index.ts';
 import { BotCheck } from './bot-check.ts';
-import { normalizeVin } from '../contract/vin.ts';
+import { normalizeVin } from '../../contract/vin.ts';
 import { formView, qrView, smsView, startView } from './views.ts';
 
 /** After a resend, the button rests this long: PAVE texts once per request, people press twice. */

@@ -3,10 +3,10 @@
  * apart from the element. Messages appear as the person types where that helps (a forbidden letter, a
  * wrong check digit on a full VIN) and otherwise once the field has been left or the form submitted.
  */
-import type { Delivery } from '../contract/schema.ts';
+import type { Delivery } from '../../contract/schema.ts';
 import { checkPhone } from './phone.ts';
-import type { Strings } from './strings/index.ts';
-import { checkVin, normalizeVin } from '../contract/vin.ts';
+import type { Strings } from '../strings/index.ts';
+import { checkVin, normalizeVin } from '../../contract/vin.ts';
 
 export interface FieldInput {
   vin: string;

@@ -4,7 +4,7 @@
  * play Cloudflare's callbacks. The element's use of them runs in Chromium (test/e2e/turnstile.spec.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { loadTurnstile, renderTurnstile, TURNSTILE_SCRIPT, type TurnstileApi, type TurnstileParams, type TurnstileWindow } from '../../widget/turnstile.ts';
+import { loadTurnstile, renderTurnstile, TURNSTILE_SCRIPT, type TurnstileApi, type TurnstileParams, type TurnstileWindow } from '../../../widget/on-demand/turnstile.ts';
 
 class FakeScript {
   src = '';

@@ -4,12 +4,12 @@
  * read or written here; `pave-capture.ts` decides which view shows and handles what the views report.
  */
 import { html, nothing } from 'lit';
-import type { Delivery } from '../contract/schema.ts';
-import type { FieldReport } from './fields.ts';
-import { canResend, type State } from './machine.ts';
-import { maskPhone } from './phone.ts';
-import type { QrEncoder } from './qr-loader.ts';
-import type { Strings } from './strings/index.ts';
+import type { Delivery } from '../../contract/schema.ts';
+import type { FieldReport } from '../core/fields.ts';
+import { canResend, type State } from '../core/machine.ts';
+import { maskPhone } from '../core/phone.ts';
+import type { QrEncoder } from '../on-demand/qr-loader.ts';
+import type { Strings } from '../strings/index.ts';
 
 type FormState = Extract<State, { kind: 'idle' | 'sending' | 'error' }>;
 type Handoff = Extract<State, { kind: 'link' | 'sms' }>;

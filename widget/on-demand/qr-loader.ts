@@ -3,7 +3,7 @@
  * a link to show: it is fetched on demand (see `on-demand.ts`) while the session is being created, so it is
  * normally here before the session is; until then the view keeps the QR code's place.
  */
-import { onDemand } from './on-demand.ts';
+import { onDemand } from './loader.ts';
 import type * as Qr from './qr.ts';
 
 export type QrEncoder = typeof Qr.qrPath;

@@ -6,7 +6,7 @@
  * `href` or a QR code. The signer validates authoritatively. `test/widget/parse.test.ts` runs every reader
  * against the contract's zod schemas so the two cannot drift apart.
  */
-import type { CreateSessionResponse, ErrorBody, ResendResponse, SessionStatusResponse } from '../contract/schema.ts';
+import type { CreateSessionResponse, ErrorBody, ResendResponse, SessionStatusResponse } from '../../contract/schema.ts';
 
 type Json = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LANGUAGES, SESSION_STATUSES } from '../../contract/schema.ts';
-import { loadModule } from '../../widget/modules.ts';
-import { setModuleLoader } from '../../widget/on-demand.ts';
-import { en, languageOf, stringsFor, SUPPORTED, type Strings } from '../../widget/strings/index.ts';
+import { LANGUAGES, SESSION_STATUSES } from '../../../contract/schema.ts';
+import { loadModule } from '../../../widget/on-demand/chunks.ts';
+import { setModuleLoader } from '../../../widget/on-demand/loader.ts';
+import { en, languageOf, stringsFor, SUPPORTED, type Strings } from '../../../widget/strings/index.ts';
 
 /** Every leaf of a strings object, as `path → value`, functions called with a sample argument. */
 function leaves(value: unknown, path = ''): Array<[string, string]> {

@@ -6,8 +6,8 @@
  * sandboxed iframes, storage disabled by policy — in which case nothing is remembered and nothing breaks.
  * Only what the signer answered is kept: the masked number, never the one the customer typed.
  */
-import type { CreateSessionResponse } from '../contract/schema.ts';
-import { readCreated } from './parse.ts';
+import type { CreateSessionResponse } from '../../contract/schema.ts';
+import { readCreated } from '../net/parse.ts';
 
 /** PAVE re-sends a session's text for 7 days; past that a remembered link is more likely stale than useful. */
 export const REMEMBER_MS = 7 * 24 * 60 * 60 * 1000;

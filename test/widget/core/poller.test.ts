@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPoller, type PollOutcome } from '../../widget/poller.ts';
+import { createPoller, type PollOutcome } from '../../../widget/core/poller.ts';
 
 /** A poll whose outcomes are scripted; records when it ran (fake time). */
 function scripted(outcomes: PollOutcome[], fallback: PollOutcome = 'same') {

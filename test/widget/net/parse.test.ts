@@ -4,8 +4,8 @@
  * (strings it shows, an http(s) capture URL) is refused when broken.
  */
 import { describe, expect, it } from 'vitest';
-import { CreateSessionResponse, ErrorBody, ResendResponse, SESSION_STATUSES, SessionStatusResponse } from '../../contract/schema.ts';
-import { readCreated, readError, readResent, readStatus } from '../../widget/parse.ts';
+import { CreateSessionResponse, ErrorBody, ResendResponse, SESSION_STATUSES, SessionStatusResponse } from '../../../contract/schema.ts';
+import { readCreated, readError, readResent, readStatus } from '../../../widget/net/parse.ts';
 
 const created = {
   session_key: 'DMO-7K2P9QX4ZT',

@@ -5,10 +5,10 @@
  * like a Turnstile that cannot load: a clear message, nothing sent.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { WidgetError } from './machine.ts';
-import { fetchModule } from './on-demand.ts';
-import { stringsFor } from './strings/index.ts';
-import type { TurnstileWidget } from './turnstile.ts';
+import type { WidgetError } from '../core/machine.ts';
+import { fetchModule } from '../on-demand/loader.ts';
+import { stringsFor } from '../strings/index.ts';
+import type { TurnstileWidget } from '../on-demand/turnstile.ts';
 
 /** The element, as the bot check sees it. */
 export interface BotCheckHost extends ReactiveControllerHost, HTMLElement {
@@ -82,7 +82,7 @@ export class BotCheck implements ReactiveController {
   }
 
   async #render(generation: number): Promise<TurnstileWidget> {
-    const { loadTurnstile, renderTurnstile } = (await fetchModule('turnstile')) as typeof import('./turnstile.ts');
+    const { loadTurnstile, renderTurnstile } = (await fetchModule('turnstile')) as typeof import('../on-demand/turnstile.ts');
     const api = await loadTurnstile();
     if (generation !== this.#generation) throw new Error('turnstile: stale');
     const box = (this.#box = document.createElement('div'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPhone, formatPhoneAsTyped, maskPhone } from '../../widget/phone.ts';
+import { checkPhone, formatPhoneAsTyped, maskPhone } from '../../../widget/core/phone.ts';
 
 describe('checkPhone', () => {
   it('reads North American numbers in any common format', () => {

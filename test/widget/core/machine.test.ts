@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canResend, idle, next, type State } from '../../widget/machine.ts';
+import { canResend, idle, next, type State } from '../../../widget/core/machine.ts';
 
 const session = { session_key: 'DMO-AAAAAAAAAA', capture_url: 'https://demo.vehiclecapture.com/DMO-AAAAAAAAAA', delivery: 'link' as const, ticket: 't' };
 const texted = { ...session, delivery: 'sms' as const, sms_to: '+1 ••• ••• 1234' };

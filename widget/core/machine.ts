@@ -2,8 +2,8 @@
  * The widget's state: a closed union moved only by the pure `next(state, action)`.
  * The element renders it with one `switch`; nothing else decides what is on screen.
  */
-import type { CreateSessionResponse, Delivery, ErrorIssue, SessionStatus } from '../contract/schema.ts';
-import type { WidgetErrorCode } from './events.ts';
+import type { CreateSessionResponse, Delivery, ErrorIssue, SessionStatus } from '../../contract/schema.ts';
+import type { WidgetErrorCode } from '../pave-capture/events.ts';
 
 export interface WidgetError {
   code: WidgetErrorCode;

@@ -6,7 +6,7 @@
  * need CORS, which public CDNs send.
  */
 
-import type { LoadModule } from './on-demand.ts';
+import type { LoadModule } from './loader.ts';
 
 /**
  * @param scriptUrl the URL of the running script: `document.currentScript.src`, read while the script runs
