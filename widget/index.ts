@@ -9,6 +9,7 @@ import { PaveCapture } from './pave-capture/pave-capture.ts';
 
 export { PaveCapture };
 export * from './pave-capture/events.ts';
+export type { WidgetErrorCode } from './net/error.ts';
 export type { ErrorCode } from '../contract/errors.ts';
 export type { CreateSessionRequest, CreateSessionResponse, Delivery, Language, SessionStatus } from '../contract/schema.ts';
 

@@ -8,14 +8,14 @@ import { checkPhone } from './phone.ts';
 import type { Strings } from '../strings/index.ts';
 import { checkVin, normalizeVin } from '../../contract/vin.ts';
 
-export interface FieldInput {
+interface FieldInput {
   vin: string;
   phone: string;
   /** Fields whose problems may be shown: left once, or the whole form submitted. */
   shown: { vin: boolean; phone: boolean };
 }
 
-export interface FieldRules {
+interface FieldRules {
   requireVin: boolean;
   /** The delivery the customer is asking for: the phone is needed only to text the link. */
   delivery: Delivery;

@@ -2,20 +2,14 @@
  * The widget's state: a closed union moved only by the pure `next(state, action)`.
  * The element renders it with one `switch`; nothing else decides what is on screen.
  */
-import type { CreateSessionResponse, Delivery, ErrorIssue, SessionStatus } from '../../contract/schema.ts';
-import type { WidgetErrorCode } from '../pave-capture/events.ts';
-
-export interface WidgetError {
-  code: WidgetErrorCode;
-  message: string;
-  issues: ErrorIssue[];
-}
+import type { CreateSessionResponse, Delivery, SessionStatus } from '../../contract/schema.ts';
+import type { WidgetError } from '../net/error.ts';
 
 /**
  * Whether the signer reports the session's progress: `pending` until its first answer, `off` for a signer
  * without the status route (an older one) or when it no longer knows the session.
  */
-export type Tracking = 'pending' | 'on' | 'off';
+type Tracking = 'pending' | 'on' | 'off';
 
 /** The "resend" button: `hidden` when the signer has no resend route or the session is past texting. */
 export type Resend =
@@ -26,7 +20,7 @@ export type Resend =
   | { kind: 'hidden' };
 
 /** A session the customer holds: its link on screen (`link`) or in their texts (`sms`). */
-interface Handoff {
+export interface Handoff {
   session: CreateSessionResponse;
   status?: SessionStatus;
   tracking: Tracking;
@@ -35,7 +29,7 @@ interface Handoff {
 /** `mode` is the delivery the form will ask for: the `delivery` attribute, or the customer's switch under `auto`. */
 export type State =
   | { kind: 'idle'; mode: Delivery }
-  | { kind: 'sending'; mode: Delivery; idempotencyKey: string }
+  | { kind: 'sending'; mode: Delivery }
   | { kind: 'error'; mode: Delivery; error: WidgetError }
   | ({ kind: 'link' } & Handoff)
   | ({ kind: 'sms'; resend: Resend } & Handoff);
@@ -43,7 +37,8 @@ export type State =
 export type Action =
   /** The `delivery` attribute changed: only a form that is not sending follows it. */
   | { type: 'configure'; mode: Delivery }
-  | { type: 'submit'; idempotencyKey: string }
+  /** The form was sent; which Idempotency-Key it carries is `submission.ts`'s business, not the screen's. */
+  | { type: 'submit' }
   | { type: 'created'; session: CreateSessionResponse }
   | { type: 'failed'; error: WidgetError }
   /** A session remembered from an earlier visit (see `resume.ts`). */
@@ -61,6 +56,9 @@ export type Action =
 /** Statuses after which nothing changes any more: polling stops. */
 export const FINAL_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['COMPLETE', 'EXPIRED', 'INVALID']);
 
+/** After a resend, the button rests this long (then `resend-ready`): PAVE texts once per request, people press twice. */
+export const RESEND_REST_MS = 30_000;
+
 /** PAVE re-sends a text only before the capture is under way (its v2 resend refuses after `QC_PASSED`). */
 const RESENDABLE: ReadonlySet<string> = new Set<SessionStatus>(['IDLE', 'STARTED']);
 
@@ -77,7 +75,7 @@ function handoff(session: CreateSessionResponse): State {
 }
 
 /**
- * @example next(idle('link'), { type: 'submit', idempotencyKey: 'k1' }) // { kind: 'sending', mode: 'link', idempotencyKey: 'k1' }
+ * @example next(idle('link'), { type: 'submit' }) // { kind: 'sending', mode: 'link' }
  */
 export function next(state: State, action: Action): State {
   switch (action.type) {
@@ -85,7 +83,7 @@ export function next(state: State, action: Action): State {
       return state.kind === 'idle' || state.kind === 'error' ? { ...state, mode: action.mode } : state;
     case 'submit':
       // One request in flight, and none once a session exists.
-      return state.kind === 'idle' || state.kind === 'error' ? { kind: 'sending', mode: state.mode, idempotencyKey: action.idempotencyKey } : state;
+      return state.kind === 'idle' || state.kind === 'error' ? { kind: 'sending', mode: state.mode } : state;
     case 'created':
       return state.kind === 'sending' ? handoff(action.session) : state;
     case 'failed':

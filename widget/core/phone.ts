@@ -24,9 +24,9 @@ const COUNTRIES: Record<string, { code: string; trunk: string }> = {
   NZ: { code: '64', trunk: '0' },
 };
 
-export type PhoneProblem = 'too_short' | 'too_long' | 'invalid';
+type PhoneProblem = 'too_short' | 'too_long' | 'invalid';
 
-export type PhoneCheck = { ok: true; e164: string } | { ok: false; problem: PhoneProblem };
+type PhoneCheck = { ok: true; e164: string } | { ok: false; problem: PhoneProblem };
 
 /** Calling code of a supported country, `undefined` for the others. */
 export function callingCode(country: string): string | undefined {

@@ -13,7 +13,7 @@
 /** What one poll learnt: the status changed, stayed the same, could not be read (retry), or polling is over. */
 export type PollOutcome = 'changed' | 'same' | 'error' | 'stop';
 
-export interface PollerOptions {
+interface PollerOptions {
   poll: () => Promise<PollOutcome>;
   setTimeout?: (callback: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;

@@ -55,3 +55,12 @@ export function forget(storage: Storage | undefined, key: string): void {
     // Nothing to do.
   }
 }
+
+/** The page's `localStorage`, or `undefined` where merely touching it throws (sandboxed iframes, storage blocked). */
+export function pageStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}

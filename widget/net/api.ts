@@ -1,24 +1,25 @@
 /**
- * The widget's only network code: the three signer calls of design.md, each answer read with `parse.ts`.
+ * The widget's only network code: the signer's three routes (create, status, resend), each answer read with
+ * `parse.ts`.
  * Never throws: every outcome is a value the state machine understands.
  */
 import type { CreateSessionRequest, CreateSessionResponse, ResendResponse, SessionStatusResponse } from '../../contract/schema.ts';
-import type { WidgetError } from '../core/machine.ts';
+import type { WidgetError } from './error.ts';
 import { readCreated, readError, readResent, readStatus } from './parse.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: WidgetError; status?: number };
 
-export interface CallOptions {
+interface CallOptions {
   fetch?: typeof fetch;
   signal?: AbortSignal;
 }
 
-export interface CreateOptions extends CallOptions {
+interface CreateOptions extends CallOptions {
   /** One key per submission: a double click or a retry of the same body never creates a second session. */
   idempotencyKey: string;
   /**
    * Bot-check token (Cloudflare Turnstile) for sites that enable it; sent as `X-Turnstile-Token`.
-   * The element gets one per create from `turnstile.ts` when `turnstile-sitekey` is set.
+   * The element gets one per create from its bot check (`pave-capture/bot-check.ts`) when `turnstile-sitekey` is set.
    */
   turnstileToken?: string;
 }

@@ -1,9 +1,9 @@
 /**
  * Reads the signer's answers in the browser without shipping zod (≈6 KB min+gzip) to every dealer page.
  *
- * The types come from `contract.ts` (type-only imports cost nothing); these readers check just what the
+ * The types come from `contract/schema.ts` (type-only imports cost nothing); these readers check just what the
  * widget relies on — the strings it shows, and that `capture_url` is an http(s) URL before it becomes an
- * `href` or a QR code. The signer validates authoritatively. `test/widget/parse.test.ts` runs every reader
+ * `href` or a QR code. The signer validates authoritatively. `test/widget/net/parse.test.ts` runs every reader
  * against the contract's zod schemas so the two cannot drift apart.
  */
 import type { CreateSessionResponse, ErrorBody, ResendResponse, SessionStatusResponse } from '../../contract/schema.ts';

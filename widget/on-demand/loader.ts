@@ -2,7 +2,7 @@
  * What the widget fetches the first time it needs it, rather than in the file every page loads: a
  * language's words (`fr`, `es`: the module's default export) and the QR encoder (`qr`: its `qrPath`).
  * Where they come from is the entry file's business — `import()` chunks in the ES module build
- * (`modules.ts`), files beside the script in the script-tag build (`beside-script.ts`) — said once with
+ * (`chunks.ts`), files beside the script in the script-tag build (`beside-script.ts`) — said once with
  * `setModuleLoader`. Without a loader nothing is fetched and the widget does without (English, no QR code).
  */
 
@@ -16,7 +16,7 @@ export function setModuleLoader(load: LoadModule): void {
   loadModule = load;
 }
 
-/** Fetches an on-demand module once more each call (callers that keep what they get, e.g. `bot-check.ts`). */
+/** Fetches an on-demand module once more each call (callers that keep what they get, e.g. `../pave-capture/bot-check.ts`). */
 export const fetchModule: LoadModule = (name) => loadModule(name);
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The QR encoder (lean-qr, ≈2 KB min+gzip with `qr.ts`) is needed only on a desktop, and only once there is
- * a link to show: it is fetched on demand (see `on-demand.ts`) while the session is being created, so it is
+ * a link to show: it is fetched on demand (see `loader.ts`) while the session is being created, so it is
  * normally here before the session is; until then the view keeps the QR code's place.
  */
 import { onDemand } from './loader.ts';

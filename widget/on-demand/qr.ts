@@ -4,7 +4,7 @@
  */
 import { correction, generate } from 'lean-qr/nano';
 
-export interface QrPath {
+interface QrPath {
   /** Modules per side, without the quiet zone. */
   size: number;
   /** SVG path data, one `h…v1h…z` rectangle per run of dark modules on a row. */

@@ -1,7 +1,7 @@
 /**
  * Cloudflare Turnstile in the browser, for sites that turn the bot check on (`turnstile-sitekey`): loads
  * Cloudflare's api.js once per page, renders one Turnstile widget per element and hands out one fresh,
- * single-use token per create; the signer checks it with Siteverify (signer/turnstile.ts).
+ * single-use token per create; the signer checks it with Siteverify (the signer's bot check).
  *
  * The Turnstile widget lives in the element's light DOM (a `<div slot="turnstile">` child, shown through a
  * slot): Turnstile looks its container up through the document, which does not see into shadow roots.
@@ -9,8 +9,8 @@
  * the token is always fresh), and with `interaction-only` appearance, so it stays invisible unless
  * Cloudflare wants the visitor to tick a box.
  *
- * Fetched on demand (`widget/modules.ts`): only pages with a site key ever load this file; the element's
- * side is `bot-check.ts`.
+ * Fetched on demand (`chunks.ts`): only pages with a site key ever load this file; the element's
+ * side is `../pave-capture/bot-check.ts`.
  * @see https://developers.cloudflare.com/turnstile/get-started/client-side-rendering/
  */
 

@@ -1,11 +1,11 @@
 /**
  * The element's side of the Cloudflare Turnstile bot check (`turnstile-sitekey`). Small on purpose: the
- * loader and Turnstile's wrapper (`turnstile.ts`) are fetched on demand the first time a site key is set,
- * so pages without a bot check never download them. If that file cannot be fetched, the bot check fails
- * like a Turnstile that cannot load: a clear message, nothing sent.
+ * loader and Turnstile's wrapper (`../on-demand/turnstile.ts`) are fetched on demand the first time a site
+ * key is set, so pages without a bot check never download them. If that file cannot be fetched, the bot
+ * check fails like a Turnstile that cannot load: a clear message, nothing sent.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { WidgetError } from '../core/machine.ts';
+import type { WidgetError } from '../net/error.ts';
 import { fetchModule } from '../on-demand/loader.ts';
 import { stringsFor } from '../strings/index.ts';
 import type { TurnstileWidget } from '../on-demand/turnstile.ts';
@@ -16,7 +16,7 @@ export interface BotCheckHost extends ReactiveControllerHost, HTMLElement {
   turnstileSitekey: string;
 }
 
-export type BotCheckResult = { ok: true; token?: string } | { ok: false; error: WidgetError };
+type BotCheckResult = { ok: true; token?: string } | { ok: false; error: WidgetError };
 
 /**
  * The element's side of the bot check: with a site key, loads and renders Turnstile once the element is in

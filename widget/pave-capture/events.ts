@@ -2,11 +2,8 @@
  * The element's DOM events: typed, bubbling and composed, so a dealer's page can listen on `document`.
  * Registered in `GlobalEventHandlersEventMap` so `addEventListener('pave-error', e => e.detail.code)` type-checks.
  */
-import type { ErrorCode } from '../../contract/errors.ts';
 import type { Delivery, SessionStatus } from '../../contract/schema.ts';
-
-/** Error codes the widget adds to the signer's: the signer could not be reached, or answered nonsense. */
-export type WidgetErrorCode = ErrorCode | 'network_error' | 'bad_response';
+import type { WidgetErrorCode } from '../net/error.ts';
 
 export interface SessionCreatedDetail {
   session_key: string;

@@ -9,7 +9,40 @@ const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
 
 /**
  * Themed through `--pave-*` custom properties on the host; every meaningful node has a `part`.
- * Inherits the page's font unless `--pave-font` says otherwise.
+ * Inherits the page's font unless `--pave-font` says otherwise. The parts and custom properties below are
+ * `<pave-capture>`'s theming surface, documented beside the rules that use them: the manifest
+ * (scripts/manifest.mjs) lists them with the element.
+ *
+ * @csspart form - The form.
+ * @csspart label - Field labels.
+ * @csspart input - Both inputs; `vin-input` and `phone-input` name each.
+ * @csspart hint - Help text under a field.
+ * @csspart message - Every message: field errors, the form error, status and notices.
+ * @csspart field-error - A field's error or warning message.
+ * @csspart error - The form-level error message.
+ * @csspart status - Polite live messages: busy, session progress, copy and resend notices.
+ * @csspart button - Every button; also `button-primary`, `button-secondary`.
+ * @csspart start-button - The big "Start inspection" link on a phone.
+ * @csspart result - The hand-off: QR code, start button or texted confirmation.
+ * @csspart title - The hand-off's title.
+ * @csspart qr - The QR code (an SVG; dark modules on white whatever the theme, as cameras expect).
+ * @csspart link - The capture link under the QR code.
+ *
+ * @cssprop --pave-color-primary - Buttons and focus accents.
+ * @cssprop --pave-color-on-primary - Text on primary buttons.
+ * @cssprop --pave-color-text - Body text.
+ * @cssprop --pave-color-muted - Hints and secondary text.
+ * @cssprop --pave-color-background - Background of the widget and inputs.
+ * @cssprop --pave-color-border - Input borders.
+ * @cssprop --pave-color-error - Error text and invalid borders.
+ * @cssprop --pave-color-warning - VIN check-digit warning.
+ * @cssprop --pave-color-success - Session progress and notices.
+ * @cssprop --pave-color-focus - Focus ring.
+ * @cssprop --pave-radius - Corner radius.
+ * @cssprop --pave-space - Base spacing.
+ * @cssprop --pave-font - Font shorthand; inherits the page's font by default.
+ * @cssprop --pave-max-width - Widest the widget grows.
+ * @cssprop --pave-qr-size - Side of the QR code.
  */
 export const styles = css`
   :host {

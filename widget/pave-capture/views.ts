@@ -9,12 +9,12 @@ import type { FieldReport } from '../core/fields.ts';
 import { canResend, type State } from '../core/machine.ts';
 import { maskPhone } from '../core/phone.ts';
 import type { QrEncoder } from '../on-demand/qr-loader.ts';
-import type { Strings } from '../strings/index.ts';
+import { errorMessage, type Strings } from '../strings/index.ts';
 
 type FormState = Extract<State, { kind: 'idle' | 'sending' | 'error' }>;
 type Handoff = Extract<State, { kind: 'link' | 'sms' }>;
 
-export interface FormView {
+interface FormView {
   state: FormState;
   /** The words to show; their `lang` is set on the view (the element's own `lang` may name one the widget lacks, or one still loading). */
   strings: Strings;
@@ -37,7 +37,7 @@ export interface FormView {
   };
 }
 
-export interface HandoffActions {
+interface HandoffActions {
   copy: (url: string) => void;
   choose: (mode: Delivery) => void;
   restart: () => void;
@@ -112,7 +112,7 @@ export function formView(v: FormView) {
         ${v.canSwitch ? button('button', mode === 'sms' ? t.qrInstead : t.textInstead, () => on.choose(other), busy) : nothing}
       </div>
       <p part="message status" class="muted" role="status">${s.kind === 'sending' ? t.sending : nothing}</p>
-      <p part="message error" class="error" role="alert">${error ? (t.errors[error.code] ?? error.message) : nothing}</p>
+      <p part="message error" class="error" role="alert">${error ? errorMessage(t, error) : nothing}</p>
     </form>
     <slot name="turnstile"></slot>
   `;

@@ -4,12 +4,12 @@ import { canResend, idle, next, type State } from '../../../widget/core/machine.
 const session = { session_key: 'DMO-AAAAAAAAAA', capture_url: 'https://demo.vehiclecapture.com/DMO-AAAAAAAAAA', delivery: 'link' as const, ticket: 't' };
 const texted = { ...session, delivery: 'sms' as const, sms_to: '+1 ••• ••• 1234' };
 const error = { code: 'upstream_error' as const, message: 'down', issues: [] };
-const sending: State = { kind: 'sending', mode: 'link', idempotencyKey: 'k1' };
+const sending: Extract<State, { kind: 'sending' }> = { kind: 'sending', mode: 'link' };
 const sms: State = { kind: 'sms', session: texted, tracking: 'on', status: 'IDLE', resend: { kind: 'ready' } };
 
 describe('widget state machine', () => {
   it('goes idle → sending → link, tracking pending until the signer answers', () => {
-    const s1 = next(idle('link'), { type: 'submit', idempotencyKey: 'k1' });
+    const s1 = next(idle('link'), { type: 'submit' });
     expect(s1).toEqual(sending);
     expect(next(s1, { type: 'created', session })).toEqual({ kind: 'link', session, tracking: 'pending' });
   });
@@ -24,7 +24,7 @@ describe('widget state machine', () => {
   });
 
   it('keeps one request in flight: a second submit changes nothing', () => {
-    expect(next(sending, { type: 'submit', idempotencyKey: 'k2' })).toBe(sending);
+    expect(next(sending, { type: 'submit' })).toBe(sending);
     expect(next(sending, { type: 'choose', mode: 'sms' })).toBe(sending);
     expect(next(sending, { type: 'configure', mode: 'sms' })).toBe(sending);
   });
@@ -32,7 +32,7 @@ describe('widget state machine', () => {
   it('lets the customer retry after an error, in the same mode', () => {
     const failed = next({ ...sending, mode: 'sms' }, { type: 'failed', error });
     expect(failed).toEqual({ kind: 'error', mode: 'sms', error });
-    expect(next(failed, { type: 'submit', idempotencyKey: 'k1' })).toEqual({ kind: 'sending', mode: 'sms', idempotencyKey: 'k1' });
+    expect(next(failed, { type: 'submit' })).toEqual({ kind: 'sending', mode: 'sms' });
   });
 
   it('ignores late results and restarts only from a settled state', () => {
@@ -47,6 +47,12 @@ describe('widget state machine', () => {
     expect(next(sms, { type: 'choose', mode: 'sms' })).toEqual(idle('sms'));
     expect(next(idle('sms'), { type: 'choose', mode: 'link' })).toEqual(idle('link'));
     expect(next(idle('link'), { type: 'configure', mode: 'sms' })).toEqual(idle('sms'));
+  });
+
+  it('follows the delivery attribute from a failed form too, keeping the error on screen', () => {
+    const failed: State = { kind: 'error', mode: 'link', error };
+    expect(next(failed, { type: 'configure', mode: 'sms' })).toEqual({ kind: 'error', mode: 'sms', error });
+    expect(next(sms, { type: 'configure', mode: 'link' })).toBe(sms);
   });
 
   it('resumes a remembered session only from an untouched form', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ERROR_CODES } from '../../../contract/errors.ts';
 import { LANGUAGES, SESSION_STATUSES } from '../../../contract/schema.ts';
 import { loadModule } from '../../../widget/on-demand/chunks.ts';
 import { setModuleLoader } from '../../../widget/on-demand/loader.ts';
-import { en, languageOf, stringsFor, SUPPORTED, type Strings } from '../../../widget/strings/index.ts';
+import { en, errorMessage, languageOf, stringsFor, SUPPORTED, type Strings } from '../../../widget/strings/index.ts';
 
 /** Every leaf of a strings object, as `path → value`, functions called with a sample argument. */
 function leaves(value: unknown, path = ''): Array<[string, string]> {
@@ -49,6 +50,22 @@ describe('strings', () => {
       expect(strings.smsSent('•••-•••-4567')).toContain('•••-•••-4567');
       expect(strings.resent('•••-•••-4567')).toContain('•••-•••-4567');
     }
+  });
+});
+
+describe('error messages', () => {
+  const known = new Set<string>([...ERROR_CODES, 'network_error', 'bad_response']);
+
+  it('words the same error codes in every language, each a code the widget knows', async () => {
+    const worded = Object.keys(en.errors).sort();
+    expect(worded.filter((code) => !known.has(code))).toEqual([]);
+    for (const lang of LANGUAGES) expect(Object.keys((await wordsOf(lang)).errors).sort(), lang).toEqual(worded);
+  });
+
+  it('shows the language’s words for a code, else the message the error came with', async () => {
+    const fr = await wordsOf('fr');
+    expect(errorMessage(fr, { code: 'rate_limited', message: 'Too many requests.' })).toBe(fr.errors.rate_limited);
+    expect(errorMessage(en, { code: 'payload_too_large', message: 'The body is too large.' })).toBe('The body is too large.');
   });
 });
 
