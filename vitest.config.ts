@@ -28,6 +28,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: [BROWSER_TESTS],
+          setupFiles: ['test/widget/pave-capture/setup.ts'],
           browser: {
             enabled: true,
             headless: true,
