@@ -20,7 +20,7 @@ export const GLUE = 'bundler glue';
 /**
  * @example groupOf('../node_modules/lit-html/lit-html.js') // 'Lit'
  * @example groupOf('../widget/strings/en.ts')              // 'strings'
- * @example groupOf('../widget/pave-capture.styles.ts')     // 'styles (CSS)'
+ * @example groupOf('../widget/pave-capture/pave-capture.styles.ts') // 'styles (CSS)'
  */
 export function groupOf(source: string): string {
   if (source === UNMAPPED) return GLUE;

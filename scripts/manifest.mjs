@@ -9,11 +9,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { create, ts } from '@custom-elements-manifest/analyzer';
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 
-const SOURCES = ['widget/index.ts', 'widget/pave-capture.ts', 'widget/events.ts'];
+const SOURCES = ['widget/index.ts', 'widget/pave-capture/pave-capture.ts', 'widget/pave-capture/events.ts'];
+/** Where the element's CSS parts and custom properties are documented: beside the styles that use them. */
+const THEMING = 'widget/pave-capture/pave-capture.styles.ts';
 const OUT = 'widget/dist/custom-elements.json';
 
 const modules = SOURCES.map((path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true));
-const manifest = create({ modules, plugins: [...litPlugin(), publicSurfaceOnly()] });
+const manifest = create({ modules, plugins: [...litPlugin(), themingFrom(THEMING), publicSurfaceOnly()] });
 writeFileSync(OUT, `${JSON.stringify(manifest, null, 2)}\n`);
 
 const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.customElement);
@@ -21,6 +23,25 @@ console.log(
   `manifest: <${element?.tagName}> with ${element?.attributes?.length ?? 0} attributes, ${element?.events?.length ?? 0} events, ` +
     `${element?.cssParts?.length ?? 0} parts, ${element?.cssProperties?.length ?? 0} CSS properties → ${OUT}`,
 );
+
+/**
+ * The analyzer reads `@csspart` and `@cssprop` from the element's class comment only; the element documents
+ * its theming surface in its styles file instead, so this adds those tags to the element, in their order.
+ */
+function themingFrom(path) {
+  const text = readFileSync(path, 'utf8');
+  const tagged = (tag) => [...text.matchAll(new RegExp(`^\\s*\\* @${tag} (\\S+) - (.+)$`, 'gm'))].map(([, name, description]) => ({ description, name }));
+  return {
+    name: 'pave-theming',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const declaration of customElementsManifest.modules.flatMap((m) => m.declarations ?? [])) {
+        if (!declaration.customElement) continue;
+        declaration.cssParts = [...(declaration.cssParts ?? []), ...tagged('csspart')];
+        declaration.cssProperties = [...(declaration.cssProperties ?? []), ...tagged('cssprop')];
+      }
+    },
+  };
+}
 
 /**
  * The analyzer also lists `dispatchEvent(new X(…))` calls as nameless events, private members and

@@ -1,17 +1,17 @@
 /**
  * A build step for the script-tag build: each module the widget fetches on demand (`ON_DEMAND` of
- * `widget/modules.ts`) becomes a file of its own beside `pave-capture.js` (see `widget/beside-script.ts`), a
- * minified ES module:
+ * `widget/on-demand/chunks.ts`) becomes a file of its own beside `pave-capture.js` (see
+ * `widget/on-demand/beside-script.ts`), a minified ES module:
  * - `pave-capture.fr.js`, `pave-capture.es.js`…: every language but English, its strings as the default
  *   export (`widget/strings/<lang>.ts`, types stripped);
- * - `pave-capture.qr.js` (any other name): `widget/<name>.ts` with what it imports bundled in (lean-qr for
- *   the QR encoder), and its source map (the bench reads it).
+ * - `pave-capture.qr.js` (any other name): `widget/on-demand/<name>.ts` with what it imports bundled in
+ *   (lean-qr for the QR encoder), and its source map (the bench reads it).
  * The ES module build needs none of this: its `import()`s become chunks.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, minify, transformWithOxc, type Plugin, type Rolldown } from 'vite';
-import { ON_DEMAND } from '../widget/modules.ts';
+import { ON_DEMAND } from '../widget/on-demand/chunks.ts';
 import { SUPPORTED } from '../widget/strings/index.ts';
 
 /** The file the script-tag build loads for `name` (a language, or `qr`). */
@@ -28,7 +28,7 @@ export async function languageFile(source: string, filename: string): Promise<st
   return (await minify(filename.replace(/\.ts$/, '.js'), code, { module: true, compress: true, mangle: true })).code;
 }
 
-/** A module and what it imports (e.g. `widget/qr.ts` and lean-qr), as one minified ES module with its source map. */
+/** A module and what it imports (e.g. `widget/on-demand/qr.ts` and lean-qr), as one minified ES module with its source map. */
 export async function bundledFile(entry: string, name: string, conditions: string[]): Promise<{ code: string; map: string }> {
   const fileName = onDemandFileName(name);
   const output = await build({
@@ -62,7 +62,7 @@ export function onDemandFilesPlugin(widgetDir: string, conditions: string[]): Pl
           const path = resolve(widgetDir, 'strings', `${name}.ts`);
           this.emitFile({ type: 'asset', fileName, source: await languageFile(readFileSync(path, 'utf8'), path) });
         } else {
-          const { code, map } = await bundledFile(resolve(widgetDir, `${name}.ts`), name, conditions);
+          const { code, map } = await bundledFile(resolve(widgetDir, 'on-demand', `${name}.ts`), name, conditions);
           this.emitFile({ type: 'asset', fileName, source: code });
           this.emitFile({ type: 'asset', fileName: `${fileName}.map`, source: map });
         }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every test — vitest (unit, HTTP), then Playwright (browser) — with one closing line of counts.
+ * `npm test`: every test — vitest (unit, HTTP, and the element in a browser), then Playwright (whole flows
+ * in a browser) — with one closing line of counts.
  *
  * It finds a Chromium first: $CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own download.
  * On a Debian machine where it runs as root and finds none, it installs Debian's `chromium` with apt
@@ -108,8 +109,10 @@ rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
 const redis = await startRedis();
+// vitest's browser project (the element's own tests) launches the same Chromium as Playwright.
 const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/vitest.json`], {
   REDIS_URL: redis.url,
+  CHROMIUM_PATH: chromium,
 });
 redis.stop();
 const playwrightStatus = run('npx', ['playwright', 'test', '--reporter=list,json'], {

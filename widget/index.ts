@@ -3,12 +3,13 @@
  * Registering is guarded, so loading the widget twice — two bundles, a CDN tag plus an npm import — never throws.
  * The script-tag build has its own entry, `script-tag.ts`: the same exports, its on-demand parts loaded another way.
  */
-import { loadModule } from './modules.ts';
-import { setModuleLoader } from './on-demand.ts';
-import { PaveCapture } from './pave-capture.ts';
+import { loadModule } from './on-demand/chunks.ts';
+import { setModuleLoader } from './on-demand/loader.ts';
+import { PaveCapture } from './pave-capture/pave-capture.ts';
 
 export { PaveCapture };
-export * from './events.ts';
+export * from './pave-capture/events.ts';
+export type { WidgetErrorCode } from './net/error.ts';
 export type { ErrorCode } from '../contract/errors.ts';
 export type { CreateSessionRequest, CreateSessionResponse, Delivery, Language, SessionStatus } from '../contract/schema.ts';
 

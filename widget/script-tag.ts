@@ -4,12 +4,12 @@
  * than English, the QR encoder — comes from the files beside the script (`pave-capture.fr.js`,
  * `pave-capture.qr.js`…) rather than from `import()`s a bundler would resolve.
  */
-import { besideScript } from './beside-script.ts';
-import { setModuleLoader } from './on-demand.ts';
-import { PaveCapture } from './pave-capture.ts';
+import { besideScript } from './on-demand/beside-script.ts';
+import { setModuleLoader } from './on-demand/loader.ts';
+import { PaveCapture } from './pave-capture/pave-capture.ts';
 
 export { PaveCapture };
-export * from './events.ts';
+export * from './pave-capture/events.ts';
 
 export const TAG_NAME = 'pave-capture';
 

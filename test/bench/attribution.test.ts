@@ -26,8 +26,8 @@ describe('groupOf', () => {
 
   it('splits the widget into strings, styles and own code', () => {
     expect(groupOf('../widget/strings/fr.ts')).toBe(STRINGS);
-    expect(groupOf('../widget/pave-capture.styles.ts')).toBe(STYLES);
-    expect(groupOf('../widget/machine.ts')).toBe(OWN_CODE);
+    expect(groupOf('../widget/pave-capture/pave-capture.styles.ts')).toBe(STYLES);
+    expect(groupOf('../widget/core/machine.ts')).toBe(OWN_CODE);
     expect(groupOf('..\\widget\\vin.ts')).toBe(OWN_CODE);
   });
 

@@ -51,7 +51,7 @@ test('an expired link says so, and is not offered again after a reload', async (
   await expect(widget.getByRole('button', { name: 'Continue on my phone' })).toBeVisible();
 });
 
-// The backoff itself (2 s, ×1.5, up to 30 s) is unit-tested with fake timers in test/widget/poller.test.ts.
+// The backoff itself (2 s, ×1.5, up to 30 s) is unit-tested with fake timers in test/widget/core/poller.test.ts.
 test('stops polling when the element leaves the page, and resumes when it is back', async ({ page }) => {
   const calls = await fakeFollowUps(page, { statuses: ['IDLE'] });
   const widget = page.locator('pave-capture');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledFile, languageFile, ON_DEMAND_FILES, onDemandFileName } from '../../scripts/on-demand-files.ts';
 import { SUPPORTED } from '../../widget/strings/index.ts';
 import fr from '../../widget/strings/fr.ts';
-import { qrPath } from '../../widget/qr.ts';
+import { qrPath } from '../../widget/on-demand/qr.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -40,7 +40,7 @@ describe('on-demand files of the script-tag build', () => {
   });
 
   it('ship the QR encoder as one self-contained ES module, with a source map, drawing what qr.ts draws', async () => {
-    const { code, map } = await bundledFile(resolve(root, 'widget/qr.ts'), 'qr', ['module', 'browser', 'production']);
+    const { code, map } = await bundledFile(resolve(root, 'widget/on-demand/qr.ts'), 'qr', ['module', 'browser', 'production']);
     expect(code).not.toMatch(/^\s*import\s/m);
     expect(code).toContain('//# sourceMappingURL=pave-capture.qr.js.map');
     expect((JSON.parse(map) as { sources: string[] }).sources.some((source) => source.includes('lean-qr'))).toBe(true);

@@ -77,8 +77,10 @@ describe('ES module build', () => {
   });
 
   it('publishes types whose relative imports name .js files', () => {
-    const types = read('dist/esm/index.d.ts');
-    expect(types).toContain("from './pave-capture.js'");
+    // The widget takes types from contract/, so its declarations sit in dist/esm/widget/; the package's entry re-exports them.
+    expect(read('dist/esm/index.d.ts')).toContain("from './widget/index.js'");
+    const types = read('dist/esm/widget/index.d.ts');
+    expect(types).toContain("from './pave-capture/pave-capture.js'");
     expect(types).not.toMatch(/from '\.\/[^']+\.ts'/);
   });
 

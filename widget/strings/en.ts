@@ -1,4 +1,6 @@
 /** English — the reference: every other language implements the same `Strings` (see index.ts). */
+import type { WidgetErrorCode } from '../net/error.ts';
+
 export default {
   /** The language these words are in (`lang` of what the widget shows). */
   lang: 'en',
@@ -55,7 +57,10 @@ export default {
   phoneRequired: 'Please enter your mobile number to receive the link.',
   /** The bot check (Cloudflare Turnstile) could not run or did not pass, before anything was sent. */
   botCheckFailed: 'We could not check that you are not a robot. Check your connection and try again.',
-  /** Messages per error code; a code without one shows the signer's own message. */
+  /**
+   * Messages per error code; a code without one shows the signer's own message. Every language words the
+   * same codes (a missing one is a type error); a code here that the widget does not know is one too.
+   */
   errors: {
     invalid_request: 'Please correct the highlighted fields.',
     network_error: 'We could not reach the inspection service. Check your connection and try again.',
@@ -64,5 +69,5 @@ export default {
     upstream_error: 'The inspection service is unavailable right now. Please try again later.',
     resend_not_allowed: 'This link cannot be texted again. Start over to get a new one.',
     origin_not_allowed: 'Inspections cannot be started from this page. Please contact the dealer.',
-  } as Partial<Record<string, string>>,
+  } satisfies Partial<Record<WidgetErrorCode, string>>,
 };

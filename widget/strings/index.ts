@@ -1,19 +1,21 @@
 /**
  * The widget's words. One file per language; English is the reference shape (`satisfies Strings` makes the
  * compiler list what a translation misses) and the only one in the bundle: the others are fetched when a
- * widget needs them (see `../on-demand.ts`).
+ * widget needs them (see `../on-demand/loader.ts`).
  *
- * Adding a language: one file here, one entry in `SUPPORTED` below and in `../modules.ts`, and (for PAVE's
- * capture app to open in it too) one in `LANGUAGES` of contract.ts; the script-tag build makes its file.
+ * Adding a language: one file here, one entry in `SUPPORTED` below and in `../on-demand/chunks.ts`, and (for
+ * PAVE's capture app to open in it too) one in `LANGUAGES` of contract/schema.ts; the script-tag build makes
+ * its file.
  */
 import type { Language } from '../../contract/schema.ts';
-import { onDemand } from '../on-demand.ts';
+import type { WidgetError, WidgetErrorCode } from '../net/error.ts';
+import { onDemand } from '../on-demand/loader.ts';
 import en from './en.ts';
 
 export type Strings = typeof en;
 export { en };
 
-/** Languages with a strings file. contract.ts's `LANGUAGES` (which would bring zod along) must match: a unit test checks. */
+/** Languages with a strings file. contract/schema.ts's `LANGUAGES` (which would bring zod along) must match: a unit test checks. */
 export const SUPPORTED: readonly Language[] = ['en', 'fr', 'es'];
 
 /**
@@ -27,6 +29,16 @@ export function languageOf(lang: string | undefined): Language {
 
 /** The other languages' words, fetched on demand: each file's default export. */
 const words = onDemand((module: { default: Strings }) => module.default);
+
+/**
+ * What to tell the customer about an error: the language's words for its code, else the message it came
+ * with (a code the widget has no words for, e.g. one a newer signer added).
+ * @example errorMessage(en, { code: 'rate_limited', message: 'Too many requests' }) // 'Too many attempts. Please wait…'
+ */
+export function errorMessage(strings: Strings, error: Pick<WidgetError, 'code' | 'message'>): string {
+  const messages: Partial<Record<WidgetErrorCode, string>> = strings.errors;
+  return messages[error.code] ?? error.message;
+}
 
 /**
  * The words for a BCP 47 tag: English, or the language's once its file is here. Asking for a language not

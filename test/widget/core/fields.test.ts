@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { checkFields } from '../../../widget/core/fields.ts';
+import { en } from '../../../widget/strings/index.ts';
+
+const VIN = '1HGCM82633A004352';
+const none = { vin: false, phone: false };
+const all = { vin: true, phone: true };
+const rules = { requireVin: false, delivery: 'link' as const, country: 'US', strings: en };
+
+describe('checkFields', () => {
+  it('lets an empty form hand the link over, and reads a good VIN and phone', () => {
+    expect(checkFields({ vin: '', phone: '', shown: all }, rules)).toEqual({ valid: true });
+    expect(checkFields({ vin: VIN, phone: '(647) 455-1234', shown: all }, rules)).toEqual({ valid: true, e164: '+16474551234' });
+  });
+
+  it('blocks a text without a phone number, saying so only once the problem may show', () => {
+    const sms = { ...rules, delivery: 'sms' as const };
+    expect(checkFields({ vin: '', phone: '', shown: none }, sms)).toEqual({ valid: false });
+    expect(checkFields({ vin: '', phone: '  ', shown: all }, sms)).toEqual({ valid: false, phone: en.phoneRequired });
+  });
+
+  it('blocks a text to a number it cannot read, and only warns about one that will not be texted', () => {
+    const sms = { ...rules, delivery: 'sms' as const };
+    expect(checkFields({ vin: '', phone: '647 455', shown: all }, sms)).toEqual({ valid: false, phone: en.phoneProblems.too_short });
+    expect(checkFields({ vin: '', phone: '647 455', shown: none }, sms)).toEqual({ valid: false });
+    expect(checkFields({ vin: '', phone: '647 455', shown: all }, rules)).toEqual({ valid: true, phone: en.phoneProblems.too_short });
+    // A character no phone number has is certain while typing.
+    expect(checkFields({ vin: '', phone: '647x', shown: none }, rules)).toEqual({ valid: true, phone: en.phoneProblems.invalid });
+  });
+
+  it('requires the VIN only when the page says so', () => {
+    const required = { ...rules, requireVin: true };
+    expect(checkFields({ vin: '', phone: '', shown: none }, required)).toEqual({ valid: false });
+    expect(checkFields({ vin: '', phone: '', shown: all }, required)).toEqual({ valid: false, vin: en.vinRequired });
+    expect(checkFields({ vin: ` ${VIN.toLowerCase()} `, phone: '', shown: all }, required)).toEqual({ valid: true });
+  });
+
+  it('says what is certain while typing a VIN, and the rest once the field is left', () => {
+    expect(checkFields({ vin: '1HGCM8', phone: '', shown: none }, rules)).toEqual({ valid: false });
+    expect(checkFields({ vin: '1HGCM8', phone: '', shown: all }, rules)).toEqual({ valid: false, vin: en.vinProblems.length });
+    expect(checkFields({ vin: '1HGCM8O', phone: '', shown: none }, rules)).toEqual({ valid: false, vin: en.vinProblems.characters });
+    expect(checkFields({ vin: `${VIN}9`, phone: '', shown: none }, rules)).toEqual({ valid: false, vin: en.vinProblems.length });
+  });
+});

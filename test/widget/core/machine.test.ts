@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { canResend, idle, next, type State } from '../../../widget/core/machine.ts';
+
+const session = { session_key: 'DMO-AAAAAAAAAA', capture_url: 'https://demo.vehiclecapture.com/DMO-AAAAAAAAAA', delivery: 'link' as const, ticket: 't' };
+const texted = { ...session, delivery: 'sms' as const, sms_to: '+1 ••• ••• 1234' };
+const error = { code: 'upstream_error' as const, message: 'down', issues: [] };
+const sending: Extract<State, { kind: 'sending' }> = { kind: 'sending', mode: 'link' };
+const sms: State = { kind: 'sms', session: texted, tracking: 'on', status: 'IDLE', resend: { kind: 'ready' } };
+
+describe('widget state machine', () => {
+  it('goes idle → sending → link, tracking pending until the signer answers', () => {
+    const s1 = next(idle('link'), { type: 'submit' });
+    expect(s1).toEqual(sending);
+    expect(next(s1, { type: 'created', session })).toEqual({ kind: 'link', session, tracking: 'pending' });
+  });
+
+  it('goes to sms when the session was texted, with resend ready', () => {
+    expect(next({ ...sending, mode: 'sms' }, { type: 'created', session: texted })).toEqual({
+      kind: 'sms',
+      session: texted,
+      tracking: 'pending',
+      resend: { kind: 'ready' },
+    });
+  });
+
+  it('keeps one request in flight: a second submit changes nothing', () => {
+    expect(next(sending, { type: 'submit' })).toBe(sending);
+    expect(next(sending, { type: 'choose', mode: 'sms' })).toBe(sending);
+    expect(next(sending, { type: 'configure', mode: 'sms' })).toBe(sending);
+  });
+
+  it('lets the customer retry after an error, in the same mode', () => {
+    const failed = next({ ...sending, mode: 'sms' }, { type: 'failed', error });
+    expect(failed).toEqual({ kind: 'error', mode: 'sms', error });
+    expect(next(failed, { type: 'submit' })).toEqual({ kind: 'sending', mode: 'sms' });
+  });
+
+  it('ignores late results and restarts only from a settled state', () => {
+    expect(next(idle('link'), { type: 'created', session })).toEqual(idle('link'));
+    expect(next(idle('link'), { type: 'failed', error })).toEqual(idle('link'));
+    expect(next(sending, { type: 'restart', mode: 'link' })).toBe(sending);
+    expect(next(sms, { type: 'restart', mode: 'link' })).toEqual(idle('link'));
+  });
+
+  it('switches delivery: text it instead, change number, back to the QR code', () => {
+    expect(next({ kind: 'link', session, tracking: 'on' }, { type: 'choose', mode: 'sms' })).toEqual(idle('sms'));
+    expect(next(sms, { type: 'choose', mode: 'sms' })).toEqual(idle('sms'));
+    expect(next(idle('sms'), { type: 'choose', mode: 'link' })).toEqual(idle('link'));
+    expect(next(idle('link'), { type: 'configure', mode: 'sms' })).toEqual(idle('sms'));
+  });
+
+  it('follows the delivery attribute from a failed form too, keeping the error on screen', () => {
+    const failed: State = { kind: 'error', mode: 'link', error };
+    expect(next(failed, { type: 'configure', mode: 'sms' })).toEqual({ kind: 'error', mode: 'sms', error });
+    expect(next(sms, { type: 'configure', mode: 'link' })).toBe(sms);
+  });
+
+  it('resumes a remembered session only from an untouched form', () => {
+    expect(next(idle('link'), { type: 'resumed', session: texted }).kind).toBe('sms');
+    expect(next(sending, { type: 'resumed', session: texted })).toBe(sending);
+  });
+
+  it('follows the status, and stops tracking when the signer cannot', () => {
+    const link: State = { kind: 'link', session, tracking: 'pending' };
+    expect(next(link, { type: 'tracked', status: 'STARTED' })).toEqual({ ...link, tracking: 'on', status: 'STARTED' });
+    expect(next(link, { type: 'untracked' })).toEqual({ ...link, tracking: 'off' });
+    expect(next(idle('link'), { type: 'tracked', status: 'STARTED' })).toEqual(idle('link'));
+  });
+
+  it('resends once at a time, rests after a resend, hides for an older signer', () => {
+    const resending = next(sms, { type: 'resend' });
+    expect(resending).toMatchObject({ resend: { kind: 'sending' } });
+    expect(next(resending, { type: 'resend' })).toBe(resending);
+    const sent = next(resending, { type: 'resent', smsTo: '+1 ••• ••• 1234' });
+    expect(sent).toMatchObject({ resend: { kind: 'sent', smsTo: '+1 ••• ••• 1234' } });
+    expect(next(sent, { type: 'resend' })).toBe(sent);
+    expect(next(sent, { type: 'resend-ready' })).toMatchObject({ resend: { kind: 'ready' } });
+    expect(next(resending, { type: 'resend-failed', hide: false, message: 'no' })).toMatchObject({ resend: { kind: 'refused', message: 'no' } });
+    const hidden = next(resending, { type: 'resend-failed', hide: true, message: 'gone' });
+    expect(canResend(hidden)).toBe(false);
+  });
+
+  it('offers resend only while the signer tracks the session and PAVE would still text it', () => {
+    expect(canResend(sms)).toBe(true);
+    expect(canResend({ ...sms, tracking: 'pending' })).toBe(false);
+    expect(canResend({ ...sms, tracking: 'off' })).toBe(false);
+    expect(canResend({ ...sms, status: 'STARTED' })).toBe(true);
+    expect(canResend({ ...sms, status: 'QC_PASSED' })).toBe(false);
+    expect(canResend({ ...sms, status: 'EXPIRED' })).toBe(false);
+    expect(canResend({ kind: 'link', session, tracking: 'on' })).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * A few hundred bytes of phone handling for the browser: enough to format as the person types and to
+ * refuse what is obviously wrong. The signer does the authoritative check (libphonenumber-js) and the
+ * E.164 conversion; this module never needs to be perfect, only never stricter than the signer.
+ */
+
+/** Country calling codes and trunk prefixes for the countries dealers configure most. */
+const COUNTRIES: Record<string, { code: string; trunk: string }> = {
+  US: { code: '1', trunk: '1' },
+  CA: { code: '1', trunk: '1' },
+  PR: { code: '1', trunk: '1' },
+  MX: { code: '52', trunk: '' },
+  GB: { code: '44', trunk: '0' },
+  IE: { code: '353', trunk: '0' },
+  FR: { code: '33', trunk: '0' },
+  BE: { code: '32', trunk: '0' },
+  CH: { code: '41', trunk: '0' },
+  DE: { code: '49', trunk: '0' },
+  NL: { code: '31', trunk: '0' },
+  ES: { code: '34', trunk: '' },
+  IT: { code: '39', trunk: '' },
+  PT: { code: '351', trunk: '' },
+  AU: { code: '61', trunk: '0' },
+  NZ: { code: '64', trunk: '0' },
+};
+
+type PhoneProblem = 'too_short' | 'too_long' | 'invalid';
+
+type PhoneCheck = { ok: true; e164: string } | { ok: false; problem: PhoneProblem };
+
+/** Calling code of a supported country, `undefined` for the others. */
+export function callingCode(country: string): string | undefined {
+  return COUNTRIES[country.toUpperCase()]?.code;
+}
+
+/**
+ * Best-effort E.164 for what a person typed: `+` means international, anything else is read in `country`.
+ * @example checkPhone('(647) 455-1234', 'CA') // { ok: true, e164: '+16474551234' }
+ */
+export function checkPhone(input: string, country = 'US'): PhoneCheck {
+  if (/[^\d\s()+.\-/]/.test(input) || input.lastIndexOf('+') > 0) return { ok: false, problem: 'invalid' };
+  let digits = input.replace(/\D/g, '');
+  if (!input.trim().startsWith('+')) {
+    const rule = COUNTRIES[country.toUpperCase()];
+    if (!rule) return { ok: false, problem: 'invalid' };
+    if (rule.code === '1') {
+      if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
+      if (digits.length < 10) return { ok: false, problem: 'too_short' };
+      if (digits.length > 10) return { ok: false, problem: 'too_long' };
+    } else if (rule.trunk && digits.startsWith(rule.trunk)) {
+      digits = digits.slice(rule.trunk.length);
+    }
+    digits = rule.code + digits;
+  }
+  if (digits.length < 8) return { ok: false, problem: 'too_short' };
+  if (digits.length > 15) return { ok: false, problem: 'too_long' };
+  // North American numbers: area code and exchange never start with 0 or 1.
+  if (digits.startsWith('1') && !/^1[2-9]\d{2}[2-9]\d{6}$/.test(digits)) {
+    return digits.length < 11 ? { ok: false, problem: 'too_short' } : { ok: false, problem: 'invalid' };
+  }
+  return { ok: true, e164: `+${digits}` };
+}
+
+/**
+ * Formats North American numbers as they are typed — `(647) 455-12` — and leaves others as typed.
+ * Only reformats when the input holds nothing but digits and separators, so the caret stays sensible.
+ */
+export function formatPhoneAsTyped(input: string, country = 'US'): string {
+  if (input.trim().startsWith('+') || callingCode(country) !== '1') return input;
+  let digits = input.replace(/\D/g, '');
+  if (digits.length > 10 && digits.startsWith('1')) digits = digits.slice(1);
+  if (digits.length > 10) return input;
+  // No closing parenthesis until a fourth digit: otherwise Backspace could never delete it.
+  if (digits.length <= 3) return digits;
+  if (digits.length <= 6) return `(${digits.slice(0, 3)}) ${digits.slice(3)}`;
+  return `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`;
+}
+
+/** "•••-•••-4567": enough for the customer to recognise their number, nothing for a screen-reader over the shoulder. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return `•••-•••-${digits.slice(-4)}`;
+}

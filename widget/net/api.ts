@@ -1,0 +1,83 @@
+/**
+ * The widget's only network code: the signer's three routes (create, status, resend), each answer read with
+ * `parse.ts`.
+ * Never throws: every outcome is a value the state machine understands.
+ */
+import type { CreateSessionRequest, CreateSessionResponse, ResendResponse, SessionStatusResponse } from '../../contract/schema.ts';
+import type { WidgetError } from './error.ts';
+import { readCreated, readError, readResent, readStatus } from './parse.ts';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: WidgetError; status?: number };
+
+interface CallOptions {
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+interface CreateOptions extends CallOptions {
+  /** One key per submission: a double click or a retry of the same body never creates a second session. */
+  idempotencyKey: string;
+  /**
+   * Bot-check token (Cloudflare Turnstile) for sites that enable it; sent as `X-Turnstile-Token`.
+   * The element gets one per create from its bot check (`pave-capture/bot-check.ts`) when `turnstile-sitekey` is set.
+   */
+  turnstileToken?: string;
+}
+
+/**
+ * `POST /v1/sessions`.
+ * @example await createSession('https://sign.dealer.example', { delivery: 'link' }, { idempotencyKey: crypto.randomUUID() })
+ */
+export function createSession(signerUrl: string, body: CreateSessionRequest, options: CreateOptions): Promise<Result<CreateSessionResponse>> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': options.idempotencyKey };
+  if (options.turnstileToken) headers['X-Turnstile-Token'] = options.turnstileToken;
+  return call(signerUrl, 'v1/sessions', { method: 'POST', headers, body: JSON.stringify(body) }, options, readCreated);
+}
+
+/** `GET /v1/sessions/:key/status`, proven by the session's ticket. */
+export function getStatus(signerUrl: string, session: CreateSessionResponse, options: CallOptions = {}): Promise<Result<SessionStatusResponse>> {
+  return call(signerUrl, `v1/sessions/${encodeURIComponent(session.session_key)}/status`, { headers: bearer(session) }, options, readStatus);
+}
+
+/** `POST /v1/sessions/:key/resend`: PAVE texts the same link again. */
+export function resendSms(signerUrl: string, session: CreateSessionResponse, options: CallOptions = {}): Promise<Result<ResendResponse>> {
+  return call(signerUrl, `v1/sessions/${encodeURIComponent(session.session_key)}/resend`, { method: 'POST', headers: bearer(session) }, options, readResent);
+}
+
+const bearer = (session: CreateSessionResponse) => ({ Authorization: `Bearer ${session.ticket}` });
+
+async function call<T>(
+  signerUrl: string,
+  path: string,
+  init: RequestInit,
+  options: CallOptions,
+  read: (json: unknown) => T | undefined,
+): Promise<Result<T>> {
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(endpoint(signerUrl, path), { ...init, signal: options.signal, credentials: 'omit' });
+  } catch {
+    return failure('network_error', 'We could not reach the inspection service. Check your connection and try again.');
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  if (response.ok) {
+    const value = read(json);
+    return value ? { ok: true, value } : failure('bad_response', 'The inspection service answered unexpectedly.', response.status);
+  }
+  const error = readError(json);
+  if (!error) return failure('bad_response', `The inspection service answered with an error (HTTP ${response.status}).`, response.status);
+  return { ok: false, error: { code: error.code, message: error.message, issues: error.issues ?? [] }, status: response.status };
+}
+
+function failure(code: WidgetError['code'], message: string, status?: number): Result<never> {
+  return { ok: false, error: { code, message, issues: [] }, ...(status ? { status } : {}) };
+}
+
+/**
+ * Resolves a signer route against the `signer` attribute, which may be absolute or page-relative
+ * (`/pave-signer`); a base path is kept only when it ends with a slash, so one is added.
+ */
+function endpoint(signerUrl: string, path: string): URL {
+  const base = signerUrl.endsWith('/') ? signerUrl : `${signerUrl}/`;
+  return new URL(path, new URL(base, globalThis.location?.href));
+}

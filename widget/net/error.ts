@@ -1,0 +1,16 @@
+/**
+ * What went wrong, as the widget reports it: the signer's error envelope, or one of the two failures only
+ * the browser sees. The state machine holds it, `pave-error` carries its code and message.
+ */
+import type { ErrorCode } from '../../contract/errors.ts';
+import type { ErrorIssue } from '../../contract/schema.ts';
+
+/** Error codes the widget adds to the signer's: the signer could not be reached, or answered nonsense. */
+export type WidgetErrorCode = ErrorCode | 'network_error' | 'bad_response';
+
+/** A failed request (or bot check): its code, the message to show when the widget has no words of its own, the signer's per-field issues. */
+export interface WidgetError {
+  code: WidgetErrorCode;
+  message: string;
+  issues: ErrorIssue[];
+}

@@ -1,0 +1,50 @@
+/**
+ * What the widget fetches the first time it needs it, rather than in the file every page loads: a
+ * language's words (`fr`, `es`: the module's default export) and the QR encoder (`qr`: its `qrPath`).
+ * Where they come from is the entry file's business — `import()` chunks in the ES module build
+ * (`chunks.ts`), files beside the script in the script-tag build (`beside-script.ts`) — said once with
+ * `setModuleLoader`. Without a loader nothing is fetched and the widget does without (English, no QR code).
+ */
+
+/** Fetches the on-demand module of that name. */
+export type LoadModule = (name: string) => Promise<unknown>;
+
+let loadModule: LoadModule = () => Promise.reject(new Error('no loader'));
+
+/** Says where on-demand modules come from; each entry file calls it once (index.ts, script-tag.ts). */
+export function setModuleLoader(load: LoadModule): void {
+  loadModule = load;
+}
+
+/** Fetches an on-demand module once more each call (callers that keep what they get, e.g. `../pave-capture/bot-check.ts`). */
+export const fetchModule: LoadModule = (name) => loadModule(name);
+
+/**
+ * Answers what is already here (or `undefined`); asking for what is not starts fetching it, once per key
+ * for the page's lifetime, and `onLoaded` runs when it arrives. A failed fetch is not retried (a broken
+ * file is not asked for on every render): the caller keeps its fallback. Pure: the fetching is passed in.
+ * @example
+ * const words = lazy((lang: string) => fetchWords(lang));
+ * words('fr', () => element.requestUpdate()) ?? english
+ */
+export function lazy<K, V>(load: (key: K) => Promise<V>): (key: K, onLoaded?: () => void) => V | undefined {
+  const loaded = new Map<K, V>();
+  const loading = new Map<K, Promise<unknown>>();
+  return (key, onLoaded) => {
+    if (!loaded.has(key)) {
+      let pending = loading.get(key);
+      if (!pending) loading.set(key, (pending = load(key).then((value) => loaded.set(key, value), () => undefined)));
+      if (onLoaded) void pending.then(() => loaded.has(key) && onLoaded());
+    }
+    return loaded.get(key);
+  };
+}
+
+/**
+ * On-demand modules by name, through the loader `setModuleLoader` installed (read at fetch time), keeping
+ * what `pick` takes from each.
+ * @example const encoder = onDemand((module: typeof import('./qr.ts')) => module.qrPath); encoder('qr', rerender)
+ */
+export function onDemand<M, V>(pick: (module: M) => V): (name: string, onLoaded?: () => void) => V | undefined {
+  return lazy(async (name: string) => pick((await loadModule(name)) as M));
+}

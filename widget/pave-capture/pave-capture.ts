@@ -1,0 +1,287 @@
+import { LitElement, type PropertyValues } from 'lit';
+import type { Delivery } from '../../contract/schema.ts';
+import { isTouchPhone } from '../core/device.ts';
+import { canResend, idle, next, RESEND_REST_MS, type Action, type State } from '../core/machine.ts';
+import { maskPhone } from '../core/phone.ts';
+import { forget, pageStorage, recall, remember, resumeKey } from '../core/resume.ts';
+import { requestBody, submissionFor, type Submission } from '../core/submission.ts';
+import { createSession, resendSms } from '../net/api.ts';
+import type { WidgetError } from '../net/error.ts';
+import { qrEncoder } from '../on-demand/qr-loader.ts';
+import { errorMessage, languageOf, stringsFor } from '../strings/index.ts';
+import { BotCheck } from './bot-check.ts';
+import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSessionStatusEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
+import { formFields } from './form-fields.ts';
+import { styles } from './pave-capture.styles.ts';
+import { trackSession } from './session-tracker.ts';
+import { formView, qrView, smsView, startView } from './views.ts';
+
+// The CSS parts and custom properties (`@csspart`, `@cssprop`) are documented beside the styles that use
+// them, in pave-capture.styles.ts; scripts/manifest.mjs lists them with the element.
+/**
+ * Starts a PAVE vehicle inspection: collects the VIN (and the phone number when the link is texted), asks
+ * the dealer's signer for a session, then hands it to the customer's phone — a QR code on a desktop, a
+ * "Start inspection" button on a phone, or a text message — and follows the session's progress.
+ *
+ * @tag pave-capture
+ * @attr lang - Language of the widget and of PAVE's capture app (`en`, `fr`, `es`); defaults to the closest `lang` on the page.
+ *
+ * @slot turnstile - Where the element puts Cloudflare Turnstile (a light-DOM `<div>` it adds itself) when `turnstile-sitekey` is set.
+ *
+ * @fires pave-session-created - A session exists; `detail: {session_key, capture_url, delivery}`.
+ * @fires pave-sms-sent - The capture link was texted (or texted again); `detail: {session_key, sms_to}`.
+ * @fires pave-session-status - The session's progress changed; `detail: {session_key, status}`.
+ * @fires pave-error - A request failed; `detail: {code, message}`.
+ * @fires pave-state-change - `detail: {from, to}` with states `idle`, `sending`, `error`, `link`, `sms`.
+ */
+export class PaveCapture extends LitElement {
+  static override styles = styles;
+
+  /**
+   * Reactive properties, declared here rather than with `@property()` / `@state()` decorators: the
+   * decorator helpers cost ≈0.4 KB min+gzip in the script-tag build. Public ones are attributes too.
+   */
+  static override properties = {
+    signer: {},
+    site: {},
+    delivery: { reflect: true },
+    country: {},
+    requireVin: { type: Boolean, reflect: true, attribute: 'require-vin' },
+    vin: {},
+    phone: {},
+    disabled: { type: Boolean, reflect: true },
+    turnstileSitekey: { reflect: true, attribute: 'turnstile-sitekey' },
+    langAttribute: { attribute: 'lang' },
+    current: { state: true },
+    notice: { state: true },
+  };
+
+  /** Base URL of the dealer's signer, absolute or page-relative, e.g. `https://sign.dealer.example`. */
+  signer = '';
+
+  /** Public site id, when one signer serves several dealers. Also keys the remembered session. */
+  site = '';
+
+  /**
+   * `link` hands the link over (QR code on a desktop, button on a phone), `sms` texts it,
+   * `auto` starts with the link and offers "text it to me instead".
+   */
+  delivery: 'auto' | Delivery = 'auto';
+
+  /** Country for phone numbers typed without `+` (ISO 3166 alpha-2). */
+  country = 'US';
+
+  /** Make the VIN mandatory. */
+  requireVin = false;
+
+  /** Prefilled VIN, e.g. the vehicle on the page. */
+  vin = '';
+
+  /** Prefilled phone number. */
+  phone = '';
+
+  /** Disable the whole form. */
+  disabled = false;
+
+  /**
+   * Cloudflare Turnstile site key, for a signer with `TURNSTILE_SECRET` set: the element then loads
+   * Cloudflare's script and sends a fresh bot-check token with each create. Nothing loads without it.
+   */
+  turnstileSitekey = '';
+
+  // The native `lang` attribute, observed so that changing it re-renders; `lang` itself stays the
+  // platform's property. Without one, the closest `lang` on the page decides.
+  private langAttribute: string | null = null;
+
+  private current: State = idle('link');
+  /** A polite one-off notice ("Link copied."). */
+  private notice = '';
+
+  /** The last submission, so sending the same request again reuses its Idempotency-Key. */
+  #submission: Submission | undefined;
+  readonly #botCheck = new BotCheck(this, () => this.language);
+  readonly #fields = formFields(this);
+  #onPhone = false;
+  #resendTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    trackSession(this, {
+      handoff: () => (this.current.kind === 'link' || this.current.kind === 'sms' ? this.current : undefined),
+      onStatus: (session, status, changed) => {
+        this.#dispatch({ type: 'tracked', status });
+        if (changed) this.dispatchEvent(new PaveSessionStatusEvent({ session_key: session.session_key, status }));
+        if (status === 'EXPIRED' || status === 'INVALID') forget(pageStorage(), this.#storageKey);
+      },
+      onUntracked: () => this.#dispatch({ type: 'untracked' }),
+    });
+  }
+
+  /** The current state's name: `idle`, `sending`, `error`, `link` or `sms`. */
+  get state(): State['kind'] {
+    return this.current.kind;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#onPhone = isTouchPhone();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('delivery')) this.#dispatch({ type: 'configure', mode: this.defaultMode });
+    if (!this.hasUpdated) {
+      const session = recall(pageStorage(), this.#storageKey, Date.now());
+      if (session) this.#dispatch({ type: 'resumed', session });
+    }
+  }
+
+  private get defaultMode(): Delivery {
+    return this.delivery === 'sms' ? 'sms' : 'link';
+  }
+
+  /** The remembered session's entry: one per signer and site. */
+  get #storageKey() {
+    return resumeKey(this.signer, this.site);
+  }
+
+  /** The element's `lang`, else the closest ancestor's, else the document's. */
+  private get language() {
+    return languageOf(this.langAttribute || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+  }
+
+  /** The words on screen: English until the language's file is here (it may never be), then the language's. */
+  private get strings() {
+    return stringsFor(this.language, () => this.requestUpdate());
+  }
+
+  override render() {
+    const s = this.current;
+    const strings = this.strings;
+    const actions = { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend };
+    // A desktop about to show a QR code fetches the encoder (on demand: most page views never get this far)
+    // as the session is asked for, so it is normally here before the session is.
+    const qr = !this.#onPhone && (s.kind === 'link' || (s.kind === 'sending' && s.mode === 'link')) ? qrEncoder(() => this.requestUpdate()) : undefined;
+    switch (s.kind) {
+      case 'idle':
+      case 'sending':
+      case 'error':
+        return formView({
+          state: s,
+          strings,
+          report: this.#fields.report(s.mode, strings),
+          issues: this.#fields.issues,
+          vin: this.#fields.vin,
+          phone: this.#fields.phone,
+          requireVin: this.requireVin,
+          disabled: this.disabled,
+          onPhone: this.#onPhone,
+          // Under `auto` a desktop may switch between the QR code and a text; a phone just continues.
+          canSwitch: this.delivery === 'auto' && !this.#onPhone,
+          on: { ...this.#fields.on, submit: this.#onSubmit, choose: this.#choose },
+        });
+      case 'link':
+        return this.#onPhone
+          ? startView({ state: s, strings, notice: this.notice, actions })
+          : qrView({ state: s, strings, notice: this.notice, actions, offerText: this.delivery === 'auto', qr });
+      case 'sms':
+        return smsView({ state: s, strings, notice: this.notice, actions, typedPhone: this.#fields.phone });
+    }
+  }
+
+  async #onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const s = this.current;
+    if (this.disabled || (s.kind !== 'idle' && s.kind !== 'error')) return;
+    const { mode } = s;
+    this.#fields.showAll(mode);
+    const report = this.#fields.report(mode, this.strings);
+    if (!report.valid) return this.#focusAfterUpdate('[aria-invalid="true"]');
+
+    const body = requestBody({ mode, vin: this.#fields.vin, phone: report.e164 ?? this.#fields.phone, language: this.language, site: this.site });
+    this.#dispatch({ type: 'submit' });
+    const { key } = (this.#submission = submissionFor(body, this.#submission));
+    // The bot check (when the site has one) runs while the form shows it is busy; its token is good once.
+    const check = await this.#botCheck.token();
+    const result = check.ok ? await createSession(this.signer, body, { idempotencyKey: key, turnstileToken: check.token }) : check;
+    this.#botCheck.reset();
+    if (result.ok) {
+      const session = result.value;
+      this.#submission = undefined;
+      remember(pageStorage(), this.#storageKey, session, Date.now());
+      this.#dispatch({ type: 'created', session });
+      const { session_key, capture_url, delivery } = session;
+      this.dispatchEvent(new PaveSessionCreatedEvent({ session_key, capture_url, delivery }));
+      if (delivery === 'sms') this.dispatchEvent(new PaveSmsSentEvent({ session_key, sms_to: session.sms_to ?? '' }));
+      // Move focus to the result so keyboard and screen-reader users land on what changed.
+      this.#focusAfterUpdate('.title');
+    } else {
+      this.#fields.refused(result.error.issues);
+      this.#dispatch({ type: 'failed', error: result.error });
+      this.#fail(result.error);
+    }
+  }
+
+  /** Arrow functions: the views call these four through an `actions` object. */
+  #onResend = async () => {
+    const s = this.current;
+    if (s.kind !== 'sms' || !canResend(s)) return;
+    this.#dispatch({ type: 'resend' });
+    this.notice = '';
+    const result = await resendSms(this.signer, s.session);
+    if (result.ok) {
+      this.#dispatch({ type: 'resent', smsTo: result.value.sms_to });
+      this.notice = this.strings.resent(maskPhone(result.value.sms_to));
+      this.dispatchEvent(new PaveSmsSentEvent({ session_key: s.session.session_key, sms_to: result.value.sms_to }));
+      clearTimeout(this.#resendTimer);
+      this.#resendTimer = setTimeout(() => this.#dispatch({ type: 'resend-ready' }), RESEND_REST_MS);
+      return;
+    }
+    // An older signer has no resend route (404 not_found): hide the button rather than show an error.
+    const hide = result.status === 404;
+    this.#dispatch({ type: 'resend-failed', hide, message: errorMessage(this.strings, result.error) });
+    if (!hide) this.#fail(result.error);
+  };
+
+  #copy = async (url: string) => {
+    const t = this.strings;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.notice = t.copied;
+    } catch {
+      // No clipboard permission (or an insecure page): select the link so Ctrl+C / long-press copies it.
+      const link = this.renderRoot.querySelector('.link');
+      if (link) getSelection()?.selectAllChildren(link);
+      this.notice = t.copyFailed;
+    }
+  };
+
+  #choose = (mode: Delivery) => {
+    this.#dispatch({ type: 'choose', mode });
+    this.#focusAfterUpdate(mode === 'sms' ? '#phone' : 'input');
+  };
+
+  #restart = () => {
+    forget(pageStorage(), this.#storageKey);
+    this.#fields.reset();
+    this.#dispatch({ type: 'restart', mode: this.defaultMode });
+    this.#focusAfterUpdate('input');
+  };
+
+  #focusAfterUpdate(selector: string) {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  #fail(error: WidgetError) {
+    this.dispatchEvent(new PaveErrorEvent({ code: error.code, message: error.message }));
+  }
+
+  #dispatch(action: Action) {
+    const from = this.current.kind;
+    this.current = next(this.current, action);
+    const to = this.current.kind;
+    if (to === from) return;
+    // A notice belongs to the screen it was given on.
+    this.notice = '';
+    this.dispatchEvent(new PaveStateChangeEvent({ from, to }));
+  }
+}
