@@ -77,11 +77,12 @@ describe('ES module build', () => {
   });
 
   it('publishes types whose relative imports name .js files', () => {
-    // The widget takes types from contract/, so its declarations sit in dist/esm/widget/; the package's entry re-exports them.
-    expect(read('dist/esm/index.d.ts')).toContain("from './widget/index.js'");
-    const types = read('dist/esm/widget/index.d.ts');
+    // Declarations sit beside the ES module; the contract's types (written out without zod) in dist/contract/.
+    const types = read('dist/esm/index.d.ts');
     expect(types).toContain("from './pave-capture/pave-capture.js'");
-    expect(types).not.toMatch(/from '\.\/[^']+\.ts'/);
+    expect(types).toContain("from '../contract/schema.js'");
+    expect(types).not.toMatch(/from '\.\.?\/[^']+\.ts'/);
+    expect(read('dist/contract/schema.d.ts')).not.toContain('zod');
   });
 
   it.each([
