@@ -2,7 +2,8 @@
  * The architecture in a few rules, checked on the import lines of the source (docs/design.md, "Layout"):
  * - contract/ is the shared ground: it imports zod/mini and itself, nothing of either side;
  * - the browser bundle (widget/) pulls in only lit, the QR encoder and itself, and takes from contract/
- *   types only — plus the VIN rule, which runs in the page as the customer types;
+ *   types only — plus the VIN rule, which runs in the page as the customer types; its pure parts (core/, net/)
+ *   import no Lit and nothing of the element, and net/ sits below core/;
  * - the signer imports nothing from widget/, so nothing of the signer can reach the browser bundle;
  * - signer/pave/ and signer/policy/ import neither hono nor node:, and pave/ nothing else of the signer;
  * - the sandbox never imports the signer, so it stays an independent verifier of the signing code;
@@ -101,6 +102,16 @@ describe('import boundaries', () => {
       /^lean-qr(\/|$)/.test(specifier) ||
       (specifier.startsWith('contract/') && (typeOnly || specifier === 'contract/vin.ts'));
     expect(violations(sourceFiles('widget'), allowed)).toEqual([]);
+  });
+
+  it('widget/core/ and widget/net/ stay pure: no Lit, nothing of the element or of the on-demand loaders', () => {
+    const pure = ({ specifier }: Import) => !/^lit(\/|$)|^@lit\//.test(specifier) && !/^widget\/(pave-capture|on-demand)\//.test(specifier);
+    expect(violations([...sourceFiles('widget/core'), ...sourceFiles('widget/net')], pure)).toEqual([]);
+  });
+
+  it('widget/net/ sits below core/: the signer’s answers are read without the widget’s rules', () => {
+    const allowed = ({ specifier }: Import) => !specifier.startsWith('widget/') || specifier.startsWith('widget/net/');
+    expect(violations(sourceFiles('widget/net'), allowed)).toEqual([]);
   });
 
   it('signer/ imports nothing from widget/', () => {
