@@ -41,3 +41,29 @@ export const RESEND = {
     badPhone: 'The phone must be a valid phone number in E.164 format.',
   },
 } as const;
+
+/**
+ * The stand-in capture page (routes/capture.ts). PAVE documents `redirect_url` as "where the user goes after
+ * finishing" (and the LITE theme as "sends the user to redirect_url"). Decisions:
+ * - the step that reaches COMPLETE answers `303` to the session's `redirect_url`, whatever the theme, as given:
+ *   PAVE documents no parameters added to it;
+ * - without a `redirect_url`, and when a finished link is opened again, the page says the inspection is
+ *   complete (with a link to `redirect_url` when there is one) — it does not redirect on a plain visit;
+ * - EXPIRED and INVALID sessions show a page that says so, with no step to take.
+ */
+export const CAPTURE = {
+  /** The button of each step, by the status it leaves. */
+  steps: {
+    IDLE: 'Start the inspection',
+    STARTED: 'Take the photos',
+    PROCESS: 'Pass the quality check',
+    QC_PASSED: 'Confirm the details',
+    CONFIRM: 'Finish the inspection',
+  } as Partial<Record<Status, string>>,
+  messages: {
+    complete: 'Inspection complete. Thank you!',
+    back: 'Back to the dealer',
+    EXPIRED: 'This inspection link has expired.',
+    INVALID: 'This inspection is no longer valid.',
+  },
+} as const;
