@@ -3,8 +3,8 @@
  * after `npm ci`: Deno 2 resolves the dependencies from package.json and node_modules). Same environment as
  * on Node: `.env` when present, `SITES_FILE`, `REDIS_URL` (a Redis that does not answer stops the start).
  */
-import { existsSync } from 'node:fs';
-import process from 'node:process';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { createApp } from './app.ts';
 import { clientIpReader } from './http/client-ip.ts';
 import { ConfigError, loadConfig } from './config/environment.ts';
@@ -12,7 +12,7 @@ import { connectSharedStores } from './stores/shared.ts';
 
 /** The slice of Deno's API this entry uses (no Deno types in this Node-checked project). */
 declare const Deno: {
-  env: { toObject(): Record<string, string> };
+  env: { toObject(): Record<string, string>; has(name: string): boolean; set(name: string, value: string): void };
   readTextFileSync(path: string): string;
   serve(
     options: { port: number; hostname: string; onListen?: (address: { port: number }) => void },
@@ -22,8 +22,10 @@ declare const Deno: {
 };
 
 try {
-  // As on Node (Deno implements `process.loadEnvFile` too): variables already set win.
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  // As Node's `process.loadEnvFile` does, variables already set win (Deno's own would overwrite them).
+  if (existsSync('.env')) {
+    for (const [name, value] of Object.entries(parseEnv(readFileSync('.env', 'utf8')))) if (value !== undefined && !Deno.env.has(name)) Deno.env.set(name, value);
+  }
   const env = Deno.env.toObject();
   const config = loadConfig(env, { readFile: (path) => Deno.readTextFileSync(path) });
   const shared = await connectSharedStores(env.REDIS_URL);

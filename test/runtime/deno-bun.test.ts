@@ -71,9 +71,9 @@ const siteSettings = (extra: Record<string, string> = {}) => ({
 const bareEnv = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...extra });
 
 /** Starts a signer and resolves with its base URL once it listens. */
-function startSigner(runtime: Runtime, cwd: string): Promise<string> {
+function startSigner(runtime: Runtime, cwd: string, env: Record<string, string> = {}): Promise<string> {
   const [command, ...args] = RUNTIMES[runtime];
-  const child = spawn(command, args, { cwd, env: bareEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, env: bareEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let output = '';
   return new Promise((done, reject) => {
@@ -121,8 +121,9 @@ const nowhere = () =>
 const textsTo = (e164: string) => sandbox.store.outbox.filter((message) => message.to === e164);
 
 describe.each(['deno', 'bun'] as const)('signer/%s.ts', (runtime) => {
-  it('runs the whole flow against the sandbox, configured by .env', async () => {
-    const signer = signerClient(await startSigner(runtime, workDir(siteSettings())));
+  it('runs the whole flow against the sandbox, configured by .env (the environment winning over it)', async () => {
+    const cwd = workDir(siteSettings({ PAVE_DEALER_NAME: 'From The File' }));
+    const signer = signerClient(await startSigner(runtime, cwd, { PAVE_DEALER_NAME: 'From The Environment' }));
 
     const link = await signer.create({ delivery: 'link' });
     expect(link.status).toBe(201);
@@ -139,7 +140,7 @@ describe.each(['deno', 'bun'] as const)('signer/%s.ts', (runtime) => {
     const replay = await signer.create({ delivery: 'sms', phone }, { 'Idempotency-Key': key });
     expect([replay.status, replay.headers.get('Idempotent-Replayed')]).toEqual([201, 'true']);
     expect(((await replay.json()) as { session_key: string }).session_key).toBe(created.session_key);
-    expect(textsTo(`+1${phone}`)).toHaveLength(1);
+    expect(textsTo(`+1${phone}`)).toEqual([expect.objectContaining({ kind: 'create', by: 'From The Environment', from: '+16475550100' })]);
 
     const status = await signer.status(created.session_key, created.ticket);
     expect([status.status, await status.json()]).toEqual([200, { status: 'IDLE', updated_at: expect.any(String) }]);
