@@ -1,5 +1,6 @@
 /**
- * `npm run signer:workers`: the Worker of `signer/wrangler.toml` served locally with its `SignerState`
+ * `npm run signer:workers` (`node --import tsx`: one process, so Ctrl-C and SIGTERM reach it and it stops
+ * workerd before it exits): the Worker of `signer/wrangler.toml` served locally with its `SignerState`
  * Durable Object, the way `wrangler dev` serves it — but on the Node this repository runs (wrangler 4 needs
  * Node ≥ 22). It bundles the entry with esbuild as wrangler does, writes a workerd config of the toml's vars
  * overridden by `signer/.dev.vars` (local secrets: git-ignored, like `signer/.wrangler/`), and runs workerd

@@ -34,7 +34,15 @@ export async function runWorkerd(options: { dir: string; config: string; sockets
     stderr = (stderr + chunk.toString()).slice(-200_000);
     if (options.echo) process.stderr.write(chunk);
   });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // Never outlive the process that started it, however that one ends.
+  const killOnExit = () => child.kill();
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((done) =>
+    child.once('exit', () => {
+      process.off('exit', killOnExit);
+      done();
+    }),
+  );
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill();
     await exited;

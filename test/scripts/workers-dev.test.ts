@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, DEMO_ACCOUNT, type Sandbox } from '../../demo/sandbox/app.ts';
@@ -41,7 +42,8 @@ afterAll(async () => {
 
 /** Runs the script on a free port until it prints its URL. */
 async function startDev(): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/workers-dev.ts'), '--config', join(project, 'wrangler.toml'), '--port', '0', '--no-watch'], {
+  // As `npm run signer:workers` runs it: one Node process (tsx as a loader), so a signal reaches the script itself.
+  const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'scripts/workers-dev.ts'), '--config', join(project, 'wrangler.toml'), '--port', '0', '--no-watch'], {
     cwd: project,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() },
     stdio: ['ignore', 'pipe', 'pipe'],
