@@ -4,7 +4,7 @@
  * Which object counts which key — one take must stay atomic, so keys taken together share an object:
  * - the per-number and per-site counters (`phone:…`, `site:…`), taken together by every create, live in one
  *   object, `limits`. Only requests that passed the IP gate, the schema, the site's rules and the bot check
- *   reach it — at most the site ceilings' worth of sessions a minute, far below what one object serves;
+ *   reach it, and a full counter's refusals are answered by each isolate (below): far below what one object serves;
  * - the per-IP counters (`ip:…`), alone in the create's first gate and the one key a flood hits, are spread
  *   over `IP_SHARDS` objects by a hash of the key, so a flood from many addresses is spread too;
  * - the one take that spans both (a resend: its number and its caller's IP) takes the IP first, then the
