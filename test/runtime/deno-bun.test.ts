@@ -92,6 +92,21 @@ function startSigner(runtime: Runtime, cwd: string, env: Record<string, string> 
   });
 }
 
+/**
+ * Starts a signer on the live Redis. Its first connection has one second (the entries' rule); on a machine
+ * so loaded that a loopback Redis takes longer, the entry refuses as it should — then it is started again,
+ * at most twice more, since what this test is about is the shared ceiling, not the start-up budget.
+ */
+async function startWithRedis(runtime: Runtime, cwd: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startSigner(runtime, cwd);
+    } catch (error) {
+      if (attempt === 3 || !/REDIS_URL: Redis at .* did not answer within 1000 ms/.test(String(error))) throw error;
+    }
+  }
+}
+
 function signerClient(base: string) {
   const call = (path: string, init: RequestInit & { origin?: string } = {}) =>
     fetch(`${base}${path}`, { ...init, headers: { Origin: init.origin ?? ORIGIN, ...(init.headers as Record<string, string>) } });
@@ -177,7 +192,7 @@ describe('a Deno and a Bun instance sharing one Redis', () => {
     await redis.del(counter);
     try {
       const settings = siteSettings({ REDIS_URL, RATE_LIMIT_PHONE: '2', RATE_LIMIT_IP: '100000', RATE_LIMIT_SITE: '100000', RATE_LIMIT_SITE_DAY: '100000' });
-      const [deno, bun] = await Promise.all([startSigner('deno', workDir(settings)), startSigner('bun', workDir(settings))]).then((bases) => bases.map(signerClient));
+      const [deno, bun] = await Promise.all([startWithRedis('deno', workDir(settings)), startWithRedis('bun', workDir(settings))]).then((bases) => bases.map(signerClient));
       const text = (signer: ReturnType<typeof signerClient>, n: number) => signer.create({ delivery: 'sms', phone }, { 'Idempotency-Key': `shared-ceiling-${Date.now()}-${n}` });
       const before = textsTo(phone).length;
       expect((await text(deno!, 1)).status).toBe(201);
