@@ -8,11 +8,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/environment.ts';
 import { clientIpReader } from './http/client-ip.ts';
-import { consoleLogger } from './http/event-log.ts';
 import { nodeHashing } from './node-hashing.ts';
-import { createRedisIdempotencyStore } from './stores/idempotency/redis.ts';
-import { createRedisLimitStore } from './stores/limits/redis.ts';
-import { connectRedis, redactUrl } from './stores/redis.ts';
+import { connectSharedStores } from './stores/shared.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -20,7 +17,7 @@ try {
   const config = loadConfig(process.env, { readFile: (path) => readFileSync(path, 'utf8') });
   const port = Number(process.env.PORT ?? 8787);
   const clientIp = clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address });
-  const shared = process.env.REDIS_URL ? await connectSharedStores(process.env.REDIS_URL) : {};
+  const shared = await connectSharedStores(process.env.REDIS_URL);
   const app = createApp({ config, clientIp, hashing: nodeHashing, ...shared });
   serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
     console.log(`pave-capture signer on http://localhost:${info.port} (OpenAPI: /openapi.json)`);
@@ -32,19 +29,4 @@ try {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
   process.exit(1);
-}
-
-/**
- * `REDIS_URL`: rate-limit counters and idempotent answers shared by every instance, over one connection;
- * a Redis that does not answer stops the start.
- */
-async function connectSharedStores(url: string) {
-  try {
-    const client = await connectRedis(url, {
-      onError: (error) => consoleLogger({ level: 'error', event: 'redis_connection', error: error.message }),
-    });
-    return { limitStore: createRedisLimitStore({ client }), idempotency: createRedisIdempotencyStore({ client }) };
-  } catch (error) {
-    throw new ConfigError([`REDIS_URL: ${error instanceof Error ? error.message : `cannot connect to ${redactUrl(url)}`}`]);
-  }
 }

@@ -11,6 +11,7 @@ import { redactUrl } from '../../../../signer/stores/redis.ts';
 import type { LimitStore } from '../../../../signer/stores/limits/store.ts';
 import { createDefendedStack, fakeClock } from '../../../fixtures/defended-stack.ts';
 import { describeStoreContract } from './store-contract.ts';
+import { unusedPort } from '../../../fixtures/unused-port.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6390';
 /** Every key of this run lives under this prefix, so parallel runs sharing a Redis never meet. */
@@ -171,15 +172,6 @@ describe('when Redis goes away and comes back', () => {
     await proxy.stop();
   }, 15_000);
 });
-
-function unusedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A loopback TCP relay to Redis that the test can pull out and put back, on the same port. */
 async function tcpProxy(target: URL) {
