@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'upstream_error',
   'upstream_rejected',
   'upstream_timeout',
+  'busy',
   'not_found',
   'internal_error',
 ] as const;
@@ -39,5 +40,6 @@ export const ERROR_STATUS = {
   upstream_error: 502,
   upstream_rejected: 502,
   upstream_timeout: 504,
+  busy: 503,
   internal_error: 500,
 } as const satisfies Record<ErrorCode, number>;

@@ -13,8 +13,9 @@ import type { SignerConfig } from './config/environment.ts';
 import { createSiteRegistry } from './config/registry.ts';
 import { createAdmit } from './defences/admit.ts';
 import type { Admit } from './defences/attempt.ts';
-import { ipGate } from './defences/ip-gate.ts';
-import { createLimiter } from './defences/limits.ts';
+import { followUpGate, ipGate } from './defences/ip-gate.ts';
+import { createLimiter, strictestPhoneLimit } from './defences/limits.ts';
+import { createPaveSlots, type PaveSlots } from './defences/pave-slots.ts';
 import { bodyTooLarge, errorBody, internalError, notFound, SignerError } from './errors.ts';
 import { jsonBody, limitBody, schema } from './http/body.ts';
 import type { ClientIpReader } from './http/client-ip.ts';
@@ -45,7 +46,7 @@ export interface AppDeps {
   hashing?: Hashing;
   /** Where rate-limit counters live: this process's memory by default; Redis for several instances. */
   limitStore?: LimitStore;
-  /** Where idempotent answers are kept: this process's memory by default; Redis for several instances. */
+  /** Where idempotent answers are kept: this process's memory by default (100 000 answers); Redis for several instances. */
   idempotency?: IdempotencyStore;
   /** How a repeat waits for the first request's answer (tests may pass a faster one). */
   sleep?: (ms: number) => Promise<void>;
@@ -68,13 +69,21 @@ export function createApp(deps: AppDeps): Hono {
   const { config } = deps;
   const now = deps.now ?? (() => new Date());
   const events = deps.events ?? consoleLogger;
-  const limitStore = deps.limitStore ?? createMemoryLimitStore({ evictFirst: (key) => key.startsWith('ip:') });
+  // Per-caller counters are the cheap ones to lose when the store is full; a number's or a site's are not.
+  const limitStore = deps.limitStore ?? createMemoryLimitStore({ evictFirst: (key) => key.startsWith('ip:') || key.startsWith('follow-up:') });
   const limiter = createLimiter({ store: limitStore, now, log: events });
   const registry = createSiteRegistry(config, { fetch: deps.fetch, now: deps.now, hashing: deps.hashing });
   const allowedOrigins = new Set([...config.sites.values()].flatMap((site) => site.allowedOrigins));
+  const slots = new Map<string, PaveSlots>([...config.sites.values()].map((site) => [site.id, createPaveSlots(site.pave.maxConcurrency)]));
+  const gates = { config, limiter, clientIp: deps.clientIp };
   const routes: RouteContext = {
     registry,
-    admit: deps.admit ?? createAdmit({ limiter, fetch: deps.fetch, log: events, turnstileTimeoutMs: deps.turnstileTimeoutMs }),
+    admit:
+      deps.admit ??
+      createAdmit({ limiter, phonePerHour: strictestPhoneLimit(config.sites.values()), fetch: deps.fetch, log: events, turnstileTimeoutMs: deps.turnstileTimeoutMs }),
+    limiter,
+    paveSlots: (siteId) => slots.get(siteId)!,
+    now,
     clientIp: deps.clientIp,
     idempotency: failClosed(deps.idempotency ?? createMemoryIdempotencyStore()),
     sleep: deps.sleep,
@@ -91,15 +100,16 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) })); // 1. origin: 403 before anything else
   app.post(
     '/v1/sessions',
-    ipGate({ config, limiter, clientIp: deps.clientIp }), // 2. ip gate, before any byte of the body is read
+    ipGate(gates), // 2. ip gate, before any byte of the body is read (a caller at its ceiling; spent in 8.)
     jsonBody(MAX_BODY_BYTES), // 3. body: size limit, content type, JSON
     schema(CreateSessionRequest), // 4. schema (contract/schema.ts)
     resolveSite(registry), // 5. site: the one named, else the page's origin picks it
     siteRules, // 6. site rules: VIN required or strict, a textable number
     createSession(routes), // 7. idempotency, once per scope: 8. admit (bot check, ceilings), 9. PAVE, then the ticket
   );
-  app.get('/v1/sessions/:key/status', sessionStatus(routes));
-  app.post('/v1/sessions/:key/resend', limitBody(MAX_RESEND_BODY_BYTES), resendSms(routes));
+  // The follow-up calls: the caller's ceiling before the ticket, the body or PAVE.
+  app.get('/v1/sessions/:key/status', followUpGate(gates), sessionStatus(routes));
+  app.post('/v1/sessions/:key/resend', followUpGate(gates), limitBody(MAX_RESEND_BODY_BYTES), resendSms(routes));
 
   app.notFound((c) => reply(c, notFound()));
   app.onError((error, c) => {

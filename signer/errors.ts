@@ -108,11 +108,15 @@ export const storeUnavailable = () => new SignerError('upstream_error', 'The ser
 
 // --- Defences -----------------------------------------------------------------------------------
 
-/** Which ceiling refused: the caller's network, the destination number, the site's minute or its day. */
-export type LimitDimension = 'ip' | 'phone' | 'site_minute' | 'site_day';
+/**
+ * Which ceiling refused: the caller's network, the destination number, the site's minute or its day (for
+ * sessions and for texts alike), or one session's follow-up calls.
+ */
+export type LimitDimension = 'ip' | 'phone' | 'site_minute' | 'site_day' | 'session';
 
 const RATE_LIMIT_MESSAGES: Record<LimitDimension, string> = {
   ip: 'Too many requests from your network. Please wait a minute and try again.',
+  session: 'Too many requests for this inspection. Please wait a little and try again.',
   phone: 'This number was sent several links recently. Please wait before asking for another one.',
   site_minute: 'This dealer is receiving many requests right now. Please try again in a minute.',
   site_day: 'This dealer has reached today’s limit of inspection links. Please try again later or contact the dealer.',
@@ -121,6 +125,13 @@ const RATE_LIMIT_MESSAGES: Record<LimitDimension, string> = {
 /** `429 rate_limited` with `Retry-After` in whole seconds. */
 export const rateLimited = (dimension: LimitDimension, retryAfterSeconds: number) =>
   new SignerError('rate_limited', RATE_LIMIT_MESSAGES[dimension], { headers: { 'Retry-After': String(retryAfterSeconds) } });
+
+/**
+ * `503 busy`: this instance already has as many PAVE calls in flight as it allows (`PAVE_MAX_CONCURRENCY`).
+ * Nothing was sent and nothing spent; `Retry-After` in whole seconds.
+ */
+export const busy = (retryAfterSeconds = 1) =>
+  new SignerError('busy', 'Many inspections are being started right now. Please try again in a few seconds.', { headers: { 'Retry-After': String(retryAfterSeconds) } });
 
 /** `reason` is the bot check's: when Siteverify itself failed, the customer is not asked to solve it again. */
 export function botCheckFailed(reason: string): SignerError {

@@ -148,6 +148,10 @@ const SITE_SETTINGS = {
   RATE_LIMIT_SITE: setting(integer(1, 1_000_000), 60),
   // A sliding log keeps one entry per session of the last day: bounded so a store stays small.
   RATE_LIMIT_SITE_DAY: setting(integer(1, 100_000), 1000),
+  RATE_LIMIT_FOLLOW_UP_IP: setting(integer(1, 1_000_000), 120),
+  RATE_LIMIT_STATUS_SESSION: setting(integer(1, 1_000_000), 60),
+  RATE_LIMIT_RESEND_SESSION: setting(integer(1, 100), 3),
+  PAVE_MAX_CONCURRENCY: setting(integer(1, 10_000), 64),
   TURNSTILE_SECRET: setting(text(256)),
   TURNSTILE_VERIFY_URL: setting(httpUrl, TURNSTILE_VERIFY_URL),
 };
@@ -202,6 +206,8 @@ export function toSiteConfig(id: string, s: SiteSettings, defaults: { clientId?:
       baseUrl: s.PAVE_API_URL,
       credentials: { username: s.PAVE_USERNAME, apiKey: s.PAVE_API_KEY, apiSecret: s.PAVE_API_SECRET } satisfies PaveCredentials,
       timeoutMs: s.PAVE_TIMEOUT_MS,
+      /** Calls to PAVE in flight at once for this site, on this instance; more are answered `503 busy`. */
+      maxConcurrency: s.PAVE_MAX_CONCURRENCY,
     },
     session: {
       theme: s.PAVE_THEME,
@@ -218,7 +224,15 @@ export function toSiteConfig(id: string, s: SiteSettings, defaults: { clientId?:
     requireVin: s.REQUIRE_VIN,
     /** Refuse a wrong check digit on non-North-American VINs too. */
     strictVin: s.STRICT_VIN,
-    limits: { ipPerMinute: s.RATE_LIMIT_IP, phonePerHour: s.RATE_LIMIT_PHONE, sitePerMinute: s.RATE_LIMIT_SITE, sitePerDay: s.RATE_LIMIT_SITE_DAY },
+    limits: {
+      ipPerMinute: s.RATE_LIMIT_IP,
+      phonePerHour: s.RATE_LIMIT_PHONE,
+      sitePerMinute: s.RATE_LIMIT_SITE,
+      sitePerDay: s.RATE_LIMIT_SITE_DAY,
+      followUpIpPerMinute: s.RATE_LIMIT_FOLLOW_UP_IP,
+      statusPerSessionMinute: s.RATE_LIMIT_STATUS_SESSION,
+      resendPerSessionDay: s.RATE_LIMIT_RESEND_SESSION,
+    },
     /** Cloudflare Turnstile bot check: on when a secret is set. */
     turnstile: s.TURNSTILE_SECRET === undefined ? undefined : { secret: s.TURNSTILE_SECRET, verifyUrl: s.TURNSTILE_VERIFY_URL },
   };

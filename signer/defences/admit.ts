@@ -1,7 +1,8 @@
 /**
  * The last gate before PAVE, asked once per create that would reach PAVE (never for a replayed answer)
- * and once per resend: the site's bot check first, so a bot spends nothing of the dealer's ceilings, then
- * the per-number and per-site ceilings together.
+ * and once per resend: the site's bot check first (for a create, and for a resend to a number the session
+ * was not created for), so a bot spends nothing of the dealer's ceilings, then every ceiling of the
+ * attempt together — the caller's, the number's, the site's.
  */
 import { botCheckFailed } from '../errors.ts';
 import type { Logger } from '../http/event-log.ts';
@@ -11,6 +12,8 @@ import { attemptChecks, type Limiter } from './limits.ts';
 
 interface AdmitOptions {
   limiter: Limiter;
+  /** The per-number ceiling across every site of the signer (`strictestPhoneLimit`); each site's own otherwise. */
+  phonePerHour?: number;
   /** Used for Turnstile's Siteverify (the same fetch the PAVE client gets). */
   fetch?: typeof fetch;
   /** Where alert lines go (`bot_check_failed`, …). */
@@ -25,7 +28,7 @@ interface AdmitOptions {
 export function createAdmit(options: AdmitOptions): Admit {
   return async (attempt) => {
     const { site } = attempt;
-    if (attempt.kind === 'create' && site.turnstile) {
+    if (site.turnstile && (attempt.kind === 'create' || attempt.newNumber)) {
       const result = await verifyTurnstile(site.turnstile, {
         token: attempt.headers.get(TURNSTILE_HEADER) ?? undefined,
         ip: attempt.ip,
@@ -38,6 +41,6 @@ export function createAdmit(options: AdmitOptions): Admit {
         throw botCheckFailed(result.reason);
       }
     }
-    await options.limiter.enforce(attemptChecks(attempt), { site: site.id });
+    await options.limiter.enforce(attemptChecks(attempt, options.phonePerHour), { site: site.id });
   };
 }

@@ -8,7 +8,8 @@ import type { SiteConfig } from '../config/settings.ts';
 export interface Attempt {
   /**
    * `create`: a new session (texted when `delivery` is `sms`). `resend`: the link texted again, which
-   * starts no session, so it counts against its number and its caller, not the site's session ceilings.
+   * starts no session, so it counts against its caller, its number and the site's texts, not the site's
+   * session ceilings.
    */
   kind: 'create' | 'resend';
   site: SiteConfig;
@@ -18,6 +19,11 @@ export interface Attempt {
   phone?: string;
   /** For a resend: the session whose link is texted again. */
   sessionKey?: string;
+  /**
+   * For a resend: the number is not the one the session was texted to (or it was never texted, a `link`
+   * session), so it is checked like a create's — the bot check included.
+   */
+  newNumber?: boolean;
   /** The client's IP as the runtime reports it (`AppDeps.clientIp`). */
   ip: string | undefined;
   /** The request's headers: the bot check reads its token there. */

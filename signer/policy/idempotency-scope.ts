@@ -1,8 +1,10 @@
 /**
  * Which earlier create a request repeats, and for how long its answer is kept. The `Idempotency-Key`
- * header when sent; else a short-lived fingerprint of site + delivery + phone + VIN, with the client's IP
- * so a stranger who knows both cannot collect someone else's link. No key and neither phone nor VIN:
- * nothing to recognise a repeat by.
+ * header when sent; else a short-lived fingerprint of the whole request (site and every field of the
+ * customer's). Either way the scope is the caller's — site and client (IP, or its /64 for IPv6) — so a
+ * replay answers only whoever made the first request: a stranger presenting the same key and body, or
+ * the same number and VIN, starts a request of their own and collects nobody's link. No key and neither
+ * phone nor VIN: nothing to recognise a repeat by.
  */
 import { IdempotencyKey } from '../../contract/schema.ts';
 import { invalidIdempotencyKey } from '../errors.ts';
@@ -14,7 +16,7 @@ import { digestOf } from '../stores/idempotency/digest.ts';
 export const IDEMPOTENCY = {
   /** An answer to a request with an `Idempotency-Key`. */
   keyTtlMs: 24 * 60 * 60 * 1000,
-  /** Without a key, a repeat of site + delivery + phone + VIN (+ client IP) within this window is the same request. */
+  /** Without a key, a repeat of the whole request from the same client within this window is the same request. */
   fingerprintTtlMs: 2 * 60 * 1000,
   /** A timeout or a 5xx: PAVE may have created (and texted), so a repeat soon after gets the same answer, not a second text. */
   uncertainTtlMs: 2 * 60 * 1000,
@@ -33,25 +35,26 @@ interface ScopeInput {
   header: string | undefined;
   siteId: string;
   customer: CustomerInput;
-  ip: string | undefined;
+  /** Who is asking: the client's counter key (`ipLimitKey`: its IP, or its /64 for IPv6). */
+  client: string;
   hashing?: Hashing;
 }
 
 /**
- * @example await idempotencyScope({ header: 'k1', siteId: 'default', customer, ip }) // { kind: 'key', key: 'idempotency:default:key:…', … }
+ * @example await idempotencyScope({ header: 'k1', siteId: 'default', customer, client: ipLimitKey(ip) }) // { kind: 'key', key: 'idempotency:default:key:…', … }
  */
-export async function idempotencyScope({ header, siteId, customer, ip, hashing }: ScopeInput): Promise<IdempotencyScope | undefined> {
+export async function idempotencyScope({ header, siteId, customer, client, hashing }: ScopeInput): Promise<IdempotencyScope | undefined> {
   if (header !== undefined) {
     const key = IdempotencyKey.safeParse(header);
     if (!key.success) throw invalidIdempotencyKey(key.error.issues[0]?.message);
     return {
       kind: 'key',
-      key: `idempotency:${siteId}:key:${await digestOf(key.data, hashing)}`,
+      key: `idempotency:${siteId}:key:${await digestOf({ key: key.data, client }, hashing)}`,
       request: await digestOf({ site: siteId, customer }, hashing),
       ttlMs: IDEMPOTENCY.keyTtlMs,
     };
   }
   if (!customer.phone && !customer.vin) return undefined;
-  const fingerprint = await digestOf({ site: siteId, delivery: customer.delivery, phone: customer.phone, vin: customer.vin, ip }, hashing);
+  const fingerprint = await digestOf({ site: siteId, customer, client }, hashing);
   return { kind: 'fingerprint', key: `idempotency:${siteId}:fingerprint:${fingerprint}`, request: fingerprint, ttlMs: IDEMPOTENCY.fingerprintTtlMs };
 }

@@ -7,6 +7,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { CreateSessionResponse, ValidCreateSessionRequest } from '../../contract/schema.ts';
 import type { SiteRegistry, SiteRuntime } from '../config/registry.ts';
 import { errorBody, idempotencyKeyReused, upstreamTimeout } from '../errors.ts';
+import { ipLimitKey } from '../http/client-ip.ts';
 import { annotate, maskVin, timeUpstream } from '../http/request-log.ts';
 import { buildCreateSessionBody } from '../pave/payload.ts';
 import { IDEMPOTENCY, idempotencyScope } from '../policy/idempotency-scope.ts';
@@ -44,18 +45,20 @@ export const siteRules: CreateStep = async (c, next) => {
 };
 
 /**
- * Once per idempotency scope: admit (the bot check and the ceilings), then PAVE, then the answer with
- * its ticket. A repeat gets the first answer (`Idempotent-Replayed: true`) and reaches neither.
+ * Once per idempotency scope (the caller's: site and client): admit (the bot check and the ceilings),
+ * then PAVE, then the answer with its ticket, in one of the site's PAVE slots (`503 busy` when none is
+ * free, before anything is spent). A repeat gets the first answer (`Idempotent-Replayed: true`) and
+ * reaches neither.
  */
-export function createSession({ admit, clientIp, idempotency, sleep, hashing }: RouteContext): CreateStep {
+export function createSession({ admit, paveSlots, clientIp, idempotency, sleep, hashing }: RouteContext): CreateStep {
   return async (c) => {
     const { site, pave, tickets } = c.var.runtime;
     const { customer, smsTo } = c.var.ruled;
     const ip = clientIp?.(c);
-    const scope = await idempotencyScope({ header: c.req.header('Idempotency-Key'), siteId: site.id, customer, ip, hashing });
+    const scope = await idempotencyScope({ header: c.req.header('Idempotency-Key'), siteId: site.id, customer, client: ipLimitKey(ip), hashing });
 
     let keepMs = 0;
-    const create = async (): Promise<StoredAnswer> => {
+    const admitAndCreate = async (): Promise<StoredAnswer> => {
       await admit({ kind: 'create', site, delivery: customer.delivery, phone: customer.phone, ip, headers: c.req.raw.headers });
       const outcome = await timeUpstream(c, () => pave.createSession(buildCreateSessionBody(site.session, customer)));
       if (!outcome.ok) {
@@ -75,6 +78,7 @@ export function createSession({ admit, clientIp, idempotency, sleep, hashing }: 
       };
       return { status: 201, body };
     };
+    const create = (): Promise<StoredAnswer> => paveSlots(site.id).run(admitAndCreate);
 
     if (!scope) return answer(c, await create(), false);
     annotate(c, { idempotency: scope.kind });

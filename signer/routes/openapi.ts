@@ -29,6 +29,7 @@ const ERROR_MEANINGS: Record<ErrorCode, string> = {
   upstream_error: 'PAVE answered 5xx, something unparseable, or could not be reached',
   upstream_rejected: 'PAVE answered 4xx (its message passed on when it is about the customer’s input)',
   upstream_timeout: 'PAVE did not answer in time (a create is never retried)',
+  busy: 'this instance has as many PAVE calls in flight as it allows; nothing was sent (`Retry-After` set)',
   internal_error: 'a bug in the signer',
 };
 
@@ -55,7 +56,7 @@ function errors(codes: ErrorCode[]): Record<string, object> {
 
 const origin = { name: 'Origin', in: 'header', required: true, description: 'The dealer page’s origin; checked against the site’s allow-list before anything else.', schema: { type: 'string' } };
 const sessionKey = { name: 'key', in: 'path', required: true, description: 'The `session_key` of the create answer.', schema: { type: 'string', pattern: '^[A-Z0-9]{2,8}-[A-Z0-9]{4,20}$' } };
-const followUpErrors: ErrorCode[] = ['origin_not_allowed', 'unknown_session', 'upstream_error', 'upstream_rejected', 'upstream_timeout'];
+const followUpErrors: ErrorCode[] = ['origin_not_allowed', 'unknown_session', 'rate_limited', 'upstream_error', 'upstream_rejected', 'upstream_timeout', 'busy'];
 
 let cached: object | undefined;
 
@@ -83,7 +84,7 @@ export function openApiDocument(): object {
           requestBody: { required: true, content: json(ref('CreateSessionRequest')) },
           responses: {
             '201': { description: 'The session; `ticket` proves it for the status and resend calls.', content: json(ref('CreateSessionResponse')) },
-            ...errors(['invalid_request', 'invalid_json', 'origin_not_allowed', 'bot_check_failed', 'unknown_site', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'upstream_error', 'upstream_rejected', 'upstream_timeout']),
+            ...errors(['invalid_request', 'invalid_json', 'origin_not_allowed', 'bot_check_failed', 'unknown_site', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'upstream_error', 'upstream_rejected', 'upstream_timeout', 'busy']),
           },
         },
       },
@@ -99,11 +100,15 @@ export function openApiDocument(): object {
         post: {
           summary: 'Text the capture link again (PAVE allows it once per session, within 7 days, before QC_PASSED)',
           security: [{ ticket: [] }],
-          parameters: [origin, sessionKey],
+          parameters: [
+            origin,
+            sessionKey,
+            { name: 'X-Turnstile-Token', in: 'header', required: false, description: 'Bot-check token, when the site enables one and the text goes to a number the session was not created for.', schema: { type: 'string' } },
+          ],
           requestBody: { required: false, content: json(ref('ResendRequest')) },
           responses: {
             '200': { description: 'Texted; the masked number it went to.', content: json(ref('ResendResponse')) },
-            ...errors(['invalid_request', 'invalid_json', 'unsupported_media_type', 'payload_too_large', 'resend_not_allowed', 'rate_limited', ...followUpErrors]),
+            ...errors(['invalid_request', 'invalid_json', 'unsupported_media_type', 'payload_too_large', 'resend_not_allowed', 'bot_check_failed', ...followUpErrors]),
           },
         },
       },

@@ -210,7 +210,7 @@ describe('fuzzing the signer', () => {
 
   it('keeps them with the bot check on and tight ceilings', async () => {
     const stack = createDefendedStack({
-      env: { TURNSTILE_SECRET: TURNSTILE_TEST_SECRET, TURNSTILE_VERIFY_URL: TURNSTILE_FAKE_URL, RATE_LIMIT_IP: '5', RATE_LIMIT_PHONE: '2', RATE_LIMIT_SITE: '20' },
+      env: { TURNSTILE_SECRET: TURNSTILE_TEST_SECRET, TURNSTILE_VERIFY_URL: TURNSTILE_FAKE_URL, RATE_LIMIT_IP: '2', RATE_LIMIT_PHONE: '2', RATE_LIMIT_SITE: '5' },
     });
     const withToken = request.chain((input) =>
       fc

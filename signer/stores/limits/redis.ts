@@ -11,9 +11,10 @@ import { connectRedis, type ConnectRedisOptions, type RedisScriptClient } from '
 import type { LimitCheck, LimitStore, LimitVerdict } from './store.ts';
 
 /**
- * KEYS: the counters. ARGV: now, a unique member, then (limit, windowMs) per key.
- * Returns {0, 0} when every key had room (one hit recorded in each), else {index of the key that
- * reopens last (1-based), ms until every refusing key reopens}. Mirrors `memory.ts` exactly.
+ * KEYS: the counters. ARGV: now, a unique member (empty: a peek, which records nothing), then
+ * (limit, windowMs) per key. Returns {0, 0} when every key had room (one hit recorded in each unless
+ * peeking), else {index of the key that reopens last (1-based), ms until every refusing key reopens}.
+ * Mirrors `memory.ts` exactly.
  */
 const SLIDING_LOG = `
 local now = tonumber(ARGV[1])
@@ -30,7 +31,7 @@ for i, key in ipairs(KEYS) do
     if ms > wait then refused, wait = i, ms end
   end
 end
-if refused > 0 then return {refused, wait} end
+if refused > 0 or member == '' then return {refused, wait} end
 for i, key in ipairs(KEYS) do
   redis.call('ZADD', key, now, member)
   redis.call('PEXPIRE', key, tonumber(ARGV[2 + i * 2]))
@@ -56,26 +57,29 @@ export function createRedisLimitStore(options: RedisLimitStoreOptions): LimitSto
   const prefix = options.prefix ?? 'pave-capture:rl:';
   const { client } = options;
 
+  const run = async (checks: readonly LimitCheck[], nowMs: number, record: boolean): Promise<LimitVerdict> => {
+    if (!checks.length) return { ok: true };
+    const request = {
+      keys: checks.map((check) => prefix + check.key),
+      arguments: [String(nowMs), record ? `${nowMs}:${crypto.randomUUID()}` : '', ...checks.flatMap((check) => [String(check.limit), String(check.windowMs)])],
+    };
+    let reply: unknown;
+    try {
+      reply = await client.evalSha(await scriptSha(), request);
+    } catch (error) {
+      // First use on this server (or after SCRIPT FLUSH): send the script itself, which caches it.
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      reply = await client.eval(SLIDING_LOG, request);
+    }
+    const [refused, wait] = Array.isArray(reply) ? reply.map(Number) : [];
+    if (refused === undefined || wait === undefined || !Number.isInteger(refused)) throw new Error('unexpected reply from the rate-limit script');
+    if (refused === 0) return { ok: true };
+    return { ok: false, key: checks[refused - 1]!.key, retryAfterMs: wait };
+  };
+
   return {
-    async take(checks: readonly LimitCheck[], nowMs: number): Promise<LimitVerdict> {
-      if (!checks.length) return { ok: true };
-      const request = {
-        keys: checks.map((check) => prefix + check.key),
-        arguments: [String(nowMs), `${nowMs}:${crypto.randomUUID()}`, ...checks.flatMap((check) => [String(check.limit), String(check.windowMs)])],
-      };
-      let reply: unknown;
-      try {
-        reply = await client.evalSha(await scriptSha(), request);
-      } catch (error) {
-        // First use on this server (or after SCRIPT FLUSH): send the script itself, which caches it.
-        if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-        reply = await client.eval(SLIDING_LOG, request);
-      }
-      const [refused, wait] = Array.isArray(reply) ? reply.map(Number) : [];
-      if (refused === undefined || wait === undefined || !Number.isInteger(refused)) throw new Error('unexpected reply from the rate-limit script');
-      if (refused === 0) return { ok: true };
-      return { ok: false, key: checks[refused - 1]!.key, retryAfterMs: wait };
-    },
+    take: (checks, nowMs) => run(checks, nowMs, true),
+    peek: (checks, nowMs) => run(checks, nowMs, false),
     async close() {
       await options.disconnect?.();
     },

@@ -26,6 +26,11 @@ export interface LimitStore {
    * and says which key refused. Atomic with respect to other callers of the same store.
    */
   take(checks: readonly LimitCheck[], nowMs: number): Promise<LimitVerdict>;
+  /**
+   * The verdict `take` would give at `nowMs`, recording nothing: how a gate refuses a caller already over
+   * a ceiling (before the body is read) without spending it on a request that may still be refused later.
+   */
+  peek(checks: readonly LimitCheck[], nowMs: number): Promise<LimitVerdict>;
   /** Releases connections, if any. */
   close(): Promise<void>;
 }

@@ -19,14 +19,22 @@ describe('loadConfig — one site from the environment', () => {
     expect(config.defaultSiteId).toBe('default');
     expect([...config.sites.keys()]).toEqual(['default']);
     const site = config.sites.get('default')!;
-    expect(site.pave).toEqual({ baseUrl: 'https://openapi.paveapi.com', credentials: { username: 'acme', apiKey: 'k', apiSecret: 's' }, timeoutMs: 10_000 });
+    expect(site.pave).toEqual({ baseUrl: 'https://openapi.paveapi.com', credentials: { username: 'acme', apiKey: 'k', apiSecret: 's' }, timeoutMs: 10_000, maxConcurrency: 64 });
     expect(site.session).toEqual({ theme: 'PRO', redirectUrl: undefined, language: 'en', smsFrom: undefined, dealerName: undefined, clientId: undefined });
     expect(site.defaultCountry).toBe('US');
     expect(site.smsCountries).toEqual(['US']);
     expect(site.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(site.requireVin).toBe(false);
     expect(site.strictVin).toBe(false);
-    expect(site.limits).toEqual({ ipPerMinute: 20, phonePerHour: 3, sitePerMinute: 60, sitePerDay: 1000 });
+    expect(site.limits).toEqual({
+      ipPerMinute: 20,
+      phonePerHour: 3,
+      sitePerMinute: 60,
+      sitePerDay: 1000,
+      followUpIpPerMinute: 120,
+      statusPerSessionMinute: 60,
+      resendPerSessionDay: 3,
+    });
     expect(site.turnstile).toBeUndefined();
     expect(config.trustProxy).toBe(false);
   });
@@ -44,6 +52,10 @@ describe('loadConfig — one site from the environment', () => {
       RATE_LIMIT_IP: '5',
       RATE_LIMIT_PHONE: '2',
       RATE_LIMIT_SITE: '30',
+      RATE_LIMIT_FOLLOW_UP_IP: '90',
+      RATE_LIMIT_STATUS_SESSION: '40',
+      RATE_LIMIT_RESEND_SESSION: '2',
+      PAVE_MAX_CONCURRENCY: '8',
       TRUST_PROXY: 'true',
     });
     const site = config.sites.get('default')!;
@@ -59,7 +71,16 @@ describe('loadConfig — one site from the environment', () => {
     expect(site.defaultCountry).toBe('CA');
     expect(site.smsCountries).toEqual(['US', 'CA']);
     expect([site.requireVin, site.strictVin]).toEqual([true, true]);
-    expect(site.limits).toEqual({ ipPerMinute: 5, phonePerHour: 2, sitePerMinute: 30, sitePerDay: 1000 });
+    expect(site.limits).toEqual({
+      ipPerMinute: 5,
+      phonePerHour: 2,
+      sitePerMinute: 30,
+      sitePerDay: 1000,
+      followUpIpPerMinute: 90,
+      statusPerSessionMinute: 40,
+      resendPerSessionDay: 2,
+    });
+    expect(site.pave.maxConcurrency).toBe(8);
     expect(config.trustProxy).toBe(true);
   });
 

@@ -106,7 +106,8 @@ describe('multi-site routing', () => {
     expect((await json(fromSouth)).error.code).toBe('unknown_session');
     const resendFromSouth = await stack.resend(north.session_key, north.ticket, undefined, { Origin: SOUTH });
     expect(resendFromSouth.status).toBe(404);
-    expect(stack.paveCalls().map((call) => call.status)).toEqual([200, 200]);
+    // One read: the second answer came from the second-long status cache.
+    expect(stack.paveCalls().map((call) => call.status)).toEqual([200]);
   });
 
   it('a ticket names its site: a southside ticket for the same key proves nothing on north-end', async () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, type SignerConfig } from '../../../signer/config/environment.ts';
 import type { SiteConfig } from '../../../signer/config/settings.ts';
-import { attemptChecks } from '../../../signer/defences/limits.ts';
+import { attemptChecks, strictestPhoneLimit } from '../../../signer/defences/limits.ts';
 import type { LimitStore } from '../../../signer/stores/limits/store.ts';
 import { baseEnv } from '../../fixtures/stack.ts';
 import { createDefendedStack, ORIGIN } from '../../fixtures/defended-stack.ts';
@@ -37,14 +37,21 @@ describe('per client IP (before the body is read)', () => {
     expect((await stack.post(link, {}, '198.51.100.1')).status).toBe(201);
   });
 
-  it('refuses before reading the body, and counts garbage too', async () => {
-    const stack = createDefendedStack({ env: { RATE_LIMIT_IP: '2' } });
+  it('spends nothing on a refused request, but refuses a caller at its ceiling before reading the body', async () => {
+    const stack = createDefendedStack({ env: { RATE_LIMIT_IP: '2', RATE_LIMIT_PHONE: '1' } });
+    // Garbage, an oversized body, an invalid field, a number over its own ceiling: none of it spends the caller's quota …
     expect((await stack.post('{"delivery":', {})).status).toBe(400);
     expect((await stack.post({ delivery: 'link', name: 'x'.repeat(9000) })).status).toBe(413);
-    // Over the limit, even a body that would be refused for its size or syntax gets the 429.
+    expect((await stack.post(sms('12'))).status).toBe(400);
+    expect((await stack.post(sms('2025550143'), {}, '192.0.2.200')).status).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await stack.post(sms('2025550143'))).status).toBe(429);
+    // … so both of its creates are still there.
+    expect((await stack.post(link)).status).toBe(201);
+    expect((await stack.post(link)).status).toBe(201);
+    // At the ceiling, even a body that would be refused for its size or syntax gets the 429, unread.
     await expectLimited(await stack.post('{"delivery":'), 60, /network/);
     await expectLimited(await stack.post({ delivery: 'link', name: 'x'.repeat(9000) }), 60, /network/);
-    expect(stack.paveCalls()).toEqual([]);
+    expect(stack.paveCalls()).toHaveLength(3);
   });
 
   it('counts an IPv6 /64 as one caller, and IPv4-mapped addresses as IPv4', async () => {
@@ -162,11 +169,25 @@ describe('per site', () => {
     expect((await viaB('192.0.2.13')).status).toBe(429);
     expect((await stack.post(sms('2025550143'), {}, '192.0.2.14')).status).toBe(429);
   });
+
+  it('holds a number to the strictest site’s ceiling, whichever site texts it (2 on one, 6 on another → 2 an hour)', async () => {
+    const stack = createDefendedStack({ config: twoSites({ phonePerHour: 2 }, { phonePerHour: 6 }) });
+    const viaB = (ip: string) => stack.post({ ...sms('2025550143'), site: 'b' }, { Origin: 'https://b.example' }, ip);
+    expect((await viaB('192.0.2.1')).status).toBe(201);
+    expect((await viaB('192.0.2.2')).status).toBe(201);
+    const third = await viaB('192.0.2.3');
+    expect([third.status, third.headers.get('Retry-After'), (await json(third)).error.message]).toEqual([429, '3600', expect.stringMatching(/number/)]);
+    await expectLimited(await stack.post(sms('2025550143'), {}, '192.0.2.4'), 3600, /number/);
+    expect(stack.sandbox.store.outbox).toHaveLength(2);
+    stack.clock.advance(HOUR);
+    expect((await viaB('192.0.2.7')).status).toBe(201);
+  });
 });
 
 describe('when the counter store fails', () => {
   it('refuses (fails closed) with 502 upstream_error, never reaching PAVE, and logs it', async () => {
-    const broken: LimitStore = { take: () => Promise.reject(new Error('ECONNREFUSED 127.0.0.1:6390')), close: async () => {} };
+    const down = () => Promise.reject(new Error('ECONNREFUSED 127.0.0.1:6390'));
+    const broken: LimitStore = { take: down, peek: down, close: async () => {} };
     const stack = createDefendedStack({ store: broken });
     const response = await stack.post(sms('2025550143'));
     expect(response.status).toBe(502);
@@ -177,21 +198,37 @@ describe('when the counter store fails', () => {
 });
 
 describe('attemptChecks', () => {
-  const site = { id: 'default', limits: { ipPerMinute: 20, phonePerHour: 3, sitePerMinute: 60, sitePerDay: 1000 } };
+  const limits = { ipPerMinute: 20, phonePerHour: 3, sitePerMinute: 60, sitePerDay: 1000, followUpIpPerMinute: 120, statusPerSessionMinute: 60, resendPerSessionDay: 3 };
+  const site = { id: 'default', limits };
 
-  it('counts a create against its number and the site’s minute and day', () => {
+  it('counts a texted create against its caller, its number, the site’s sessions and the site’s texts', () => {
     expect(attemptChecks({ site, kind: 'create', delivery: 'sms', phone: '+12025550143', ip: '192.0.2.1' })).toEqual([
+      { key: 'ip:192.0.2.1', limit: 20, windowMs: MINUTE },
       { key: 'phone:+12025550143', limit: 3, windowMs: HOUR },
       { key: 'site:default:minute', limit: 60, windowMs: MINUTE },
       { key: 'site:default:day', limit: 1000, windowMs: 24 * HOUR },
+      { key: 'site:default:texts:minute', limit: 60, windowMs: MINUTE },
+      { key: 'site:default:texts:day', limit: 1000, windowMs: 24 * HOUR },
     ]);
   });
 
-  it('counts a resend against its number and its caller, not the site’s session ceilings', () => {
+  it('counts a link create against its caller and the site’s sessions only', () => {
+    expect(attemptChecks({ site, kind: 'create', delivery: 'link', ip: '192.0.2.1' }).map((check) => check.key)).toEqual(['ip:192.0.2.1', 'site:default:minute', 'site:default:day']);
+  });
+
+  it('counts a resend against its caller, its number and the site’s texts, not the site’s sessions', () => {
     expect(attemptChecks({ site, kind: 'resend', delivery: 'sms', phone: '+12025550143', ip: '2001:db8::1' })).toEqual([
-      { key: 'phone:+12025550143', limit: 3, windowMs: HOUR },
       { key: 'ip:2001:db8:0:0::/64', limit: 20, windowMs: MINUTE },
+      { key: 'phone:+12025550143', limit: 3, windowMs: HOUR },
+      { key: 'site:default:texts:minute', limit: 60, windowMs: MINUTE },
+      { key: 'site:default:texts:day', limit: 1000, windowMs: 24 * HOUR },
     ]);
+  });
+
+  it('holds a number to the strictest ceiling of the signer’s sites', () => {
+    const generous = { id: 'b', limits: { ...limits, phonePerHour: 6 } };
+    expect(strictestPhoneLimit([site, generous])).toBe(3);
+    expect(attemptChecks({ site: generous, kind: 'create', delivery: 'sms', phone: '+12025550143', ip: undefined }, 3)).toContainEqual({ key: 'phone:+12025550143', limit: 3, windowMs: HOUR });
   });
 });
 

@@ -50,7 +50,8 @@ describe('request log', () => {
     for (const forbidden of ['2025550143', '6474551234', '1HGCM82633A004352', 'Jane', 'LEAD-SECRET-7', ticket, baseEnv.PAVE_API_SECRET!, baseEnv.PAVE_API_KEY!]) {
       expect(text).not.toContain(forbidden);
     }
-    expect(stack.logs.at(-1)).toMatchObject({ route: '/v1/sessions/:key/resend', phone: '+1 ••• ••• 1234', upstream_calls: 1 });
+    // Two PAVE calls: the session read (was it texted to this number?), then the resend.
+    expect(stack.logs.at(-1)).toMatchObject({ route: '/v1/sessions/:key/resend', phone: '+1 ••• ••• 1234', upstream_calls: 2 });
   });
 
   it('levels and codes errors, and logs refusals that never reach a route', async () => {

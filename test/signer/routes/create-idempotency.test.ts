@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../demo/sandbox/app.ts';
+import { nodeHashing } from '../../../signer/node-hashing.ts';
 import { createStack, ORIGIN } from '../../fixtures/stack.ts';
 
 let stack: ReturnType<typeof createStack>;
@@ -84,16 +85,58 @@ describe('POST /v1/sessions — idempotency', () => {
     expect(multi.sandbox.store.outbox).toHaveLength(2);
   });
 
-  it('without a key, recognises a repeat of site + delivery + phone + VIN for a short while', async () => {
-    const first = await json(await stack.post(sms));
-    const again = await stack.post({ ...sms, name: 'Jane' });
+  it('without a key, recognises a repeat of the whole request for a short while', async () => {
+    const first = await json(await stack.post({ ...sms, name: 'Jane Smith' }));
+    const again = await stack.post({ ...sms, name: 'Jane Smith' });
     expect(again.headers.get('Idempotent-Replayed')).toBe('true');
     expect((await json(again)).session_key).toBe(first.session_key);
-    const link = await json(await stack.post({ ...sms, delivery: 'link' }));
-    expect(link.session_key).not.toBe(first.session_key);
-    expect(stack.sandbox.store.outbox).toHaveLength(1);
-    expect(stack.logs.map((line) => line.idempotency)).toEqual(['fingerprint', 'fingerprint', 'fingerprint']);
+    // Not a repeat: another delivery, another name, other metadata (another lead of the dealer's).
+    for (const other of [{ ...sms, delivery: 'link' }, { ...sms, name: 'John Smith' }, { ...sms, name: 'Jane Smith', metadata: { lead: '42' } }]) {
+      const response = await stack.post(other);
+      expect(response.headers.get('Idempotent-Replayed'), JSON.stringify(other)).toBeNull();
+      expect((await json(response)).session_key).not.toBe(first.session_key);
+    }
+    expect(stack.sandbox.store.outbox).toHaveLength(3);
+    expect(stack.logs.map((line) => line.idempotency)).toEqual(['fingerprint', 'fingerprint', 'fingerprint', 'fingerprint', 'fingerprint']);
   });
+
+  it('a keyed replay answers only its caller: the same key and body from another client is a request of its own', async () => {
+    let ip = '203.0.113.1';
+    const stackWithIp = createStack({}, {}, { clientIp: () => ip });
+    const first = await json(await stackWithIp.post(sms, { 'Idempotency-Key': 'k' }));
+    ip = '198.51.100.7';
+    const stranger = await stackWithIp.post(sms, { 'Idempotency-Key': 'k' });
+    expect(stranger.status).toBe(201);
+    expect(stranger.headers.get('Idempotent-Replayed')).toBeNull();
+    const theirs = await json(stranger);
+    expect([theirs.session_key === first.session_key, theirs.ticket === first.ticket]).toEqual([false, false]);
+    // The first caller still gets its own answer; an IPv6 client is one caller across its /64.
+    ip = '203.0.113.1';
+    expect((await json(await stackWithIp.post(sms, { 'Idempotency-Key': 'k' }))).session_key).toBe(first.session_key);
+    ip = '2001:db8:1:2::1';
+    const v6 = await json(await stackWithIp.post(sms, { 'Idempotency-Key': 'k' }));
+    ip = '2001:db8:1:2:ffff::9';
+    const sameNetwork = await stackWithIp.post(sms, { 'Idempotency-Key': 'k' });
+    expect(sameNetwork.headers.get('Idempotent-Replayed')).toBe('true');
+    expect((await json(sameNetwork)).session_key).toBe(v6.session_key);
+  });
+
+  it('remembers a key through 30 000 other creates: the same key then is still one session at PAVE', async () => {
+    // A PAVE that answers at once and counts what it created (the sandbox would take minutes for 30 001 sessions).
+    let created = 0;
+    const fastPave: typeof fetch = async () => Response.json({ session_key: `DMO-${String(++created).padStart(8, '0')}`, capture_url: 'https://demo.vehiclecapture.com/x' }, { status: 201 });
+    const busy = createStack({ RATE_LIMIT_IP: '1000000', RATE_LIMIT_SITE: '1000000', RATE_LIMIT_SITE_DAY: '100000' }, {}, { fetch: fastPave, hashing: nodeHashing, log: () => {} });
+    const first = await busy.post({ delivery: 'link' }, { 'Idempotency-Key': 'the-customer' });
+    expect(first.status).toBe(201);
+    for (let batch = 0; batch < 600; batch++) {
+      await Promise.all(Array.from({ length: 50 }, (_, i) => busy.post({ delivery: 'link' }, { 'Idempotency-Key': `someone-else-${batch * 50 + i}` })));
+    }
+    expect(created).toBe(30_001);
+    const again = await busy.post({ delivery: 'link' }, { 'Idempotency-Key': 'the-customer' });
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    expect((await json(again)).session_key).toBe((await json(first)).session_key);
+    expect(created).toBe(30_001);
+  }, 600_000);
 
   it('the fingerprint includes the client IP: someone else with the same phone and VIN gets no one’s link', async () => {
     let ip = '203.0.113.1';

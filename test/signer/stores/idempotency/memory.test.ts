@@ -44,4 +44,15 @@ describe('memory idempotency store', () => {
     await store.set('c', done, 1000);
     expect([await store.get('a'), await store.get('b'), await store.get('c')].map(Boolean)).toEqual([true, false, true]);
   });
+
+  it('keeps 100 000 answers by default, then drops the oldest first', async () => {
+    const store = createMemoryIdempotencyStore();
+    for (let i = 0; i < 100_000; i++) await store.set(`k${i}`, done, 86_400_000);
+    expect(store.size()).toBe(100_000);
+    expect(await store.get('k0')).toEqual(done);
+    await store.set('k100000', done, 86_400_000);
+    // Reading k0 made it no younger: it was still the oldest.
+    expect([await store.get('k0'), await store.get('k1'), await store.get('k100000')].map(Boolean)).toEqual([false, true, true]);
+    expect(store.size()).toBe(100_000);
+  }, 60_000);
 });

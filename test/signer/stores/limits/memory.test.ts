@@ -35,4 +35,25 @@ describe('memory store: bounded', () => {
     // … and it still remembers the text.
     expect((await store.take([victim], T0 + 1000)).ok).toBe(false);
   });
+
+  it('at its cap, each new key pushes out the oldest one, and only it', async () => {
+    const store = createMemoryLimitStore({ maxKeys: 1000, evictFirst: (key) => key.startsWith('ip:') });
+    const flood = (i: number) => ({ key: `ip:10.0.${i >> 8}.${i & 255}`, limit: 1, windowMs: 60_000 });
+    for (let i = 0; i < 5000; i++) expect(await store.take([flood(i)], T0 + i)).toEqual({ ok: true });
+    expect(store.size()).toBe(1000);
+    // The last thousand are all still counted; the one before them was dropped.
+    for (let i = 4000; i < 5000; i++) expect((await store.peek([flood(i)], T0 + 5000)).ok).toBe(false);
+    expect((await store.peek([flood(3999)], T0 + 5000)).ok).toBe(true);
+  });
+
+  it('stays exact with a huge ceiling: every hit inside the window counts, the oldest leaves first', async () => {
+    const store = createMemoryLimitStore();
+    const site = { key: 'site:default:minute', limit: 50_000, windowMs: 60_000 };
+    for (let i = 0; i < 50_000; i++) expect((await store.take([site], T0 + Math.floor(i / 1000))).ok).toBe(true);
+    // Full: the next slot opens when the first thousand (all at T0) leave.
+    expect(await store.take([site], T0 + 100)).toEqual({ ok: false, key: site.key, retryAfterMs: 60_000 - 100 });
+    // A window later, the first thousand have left: exactly a thousand fit, then the next wait is a millisecond.
+    for (let i = 0; i < 1000; i++) expect((await store.take([site], T0 + 60_000)).ok).toBe(true);
+    expect(await store.take([site], T0 + 60_000)).toEqual({ ok: false, key: site.key, retryAfterMs: 1 });
+  });
 });

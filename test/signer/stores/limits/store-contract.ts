@@ -56,6 +56,18 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Lim
       expect(await store.take([check('e', 2)], T0 + 6000)).toEqual({ ok: false, key: 'e', retryAfterMs: 54_000 });
     });
 
+    it('peeks without recording: the verdict a take would give, nothing spent', async () => {
+      const store = await makeStore();
+      expect(await store.peek([check('p', 1)], T0)).toEqual({ ok: true });
+      expect(await store.peek([check('p', 1)], T0)).toEqual({ ok: true });
+      expect(await store.take([check('p', 1)], T0 + 1000)).toEqual({ ok: true });
+      expect(await store.peek([check('p', 1), check('q', 5)], T0 + 2000)).toEqual({ ok: false, key: 'p', retryAfterMs: 59_000 });
+      // The refused peek spent nothing of `q`, nor did the successful ones of `p`.
+      for (let i = 0; i < 5; i++) expect((await store.take([check('q', 5)], T0 + 3000)).ok).toBe(true);
+      expect(await store.peek([check('q', 5)], T0 + 3000)).toEqual({ ok: false, key: 'q', retryAfterMs: 60_000 });
+      expect(await store.peek([check('p', 1)], T0 + 61_000)).toEqual({ ok: true });
+    });
+
     it('never lets concurrent takes past the limit', async () => {
       const store = await makeStore();
       const verdicts = await Promise.all(Array.from({ length: 40 }, () => store.take([check('f', 7)], T0)));
