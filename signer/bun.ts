@@ -19,7 +19,7 @@ try {
   const app = createApp({
     config,
     // Bun passes its server as the handler's second argument; Hono hands it on as `c.env`.
-    clientIp: clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => (c.env as { server?: BunServer } | undefined)?.server?.requestIP(c.req.raw)?.address }),
+    clientIp: clientIpReader({ trustedProxies: config.trustedProxies, socketAddress: (c) => (c.env as { server?: BunServer } | undefined)?.server?.requestIP(c.req.raw)?.address }),
   });
   const port = Number(process.env.PORT ?? 8787);
   Bun.serve({ port, hostname: process.env.HOST ?? '0.0.0.0', fetch: (request, server) => app.fetch(request, { server }) });

@@ -23,7 +23,7 @@ try {
   const app = createApp({
     config,
     // Deno passes the connection info as the handler's second argument; Hono hands it on as `c.env`.
-    clientIp: clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => (c.env as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname }),
+    clientIp: clientIpReader({ trustedProxies: config.trustedProxies, socketAddress: (c) => (c.env as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname }),
   });
   Deno.serve({ port: Number(env.PORT ?? 8787), hostname: env.HOST ?? '0.0.0.0' }, (request, info) => app.fetch(request, info));
 } catch (error) {

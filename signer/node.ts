@@ -19,7 +19,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 try {
   const config = loadConfig(process.env, { readFile: (path) => readFileSync(path, 'utf8') });
   const port = Number(process.env.PORT ?? 8787);
-  const clientIp = clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address });
+  const clientIp = clientIpReader({ trustedProxies: config.trustedProxies, socketAddress: (c) => getConnInfo(c).remote.address });
   const shared = process.env.REDIS_URL ? await connectSharedStores(process.env.REDIS_URL) : {};
   const app = createApp({ config, clientIp, hashing: nodeHashing, ...shared });
   serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {

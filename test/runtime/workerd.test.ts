@@ -53,7 +53,7 @@ const capnpText = (value: string) => JSON.stringify(value); // a JSON string lit
 function capnpConfig(sandboxUrl: string): string {
   const sites = {
     sites: {
-      southside: { ALLOWED_ORIGINS: [ORIGIN], PAVE_DEALER_NAME: 'Southside Motors' },
+      southside: { pave_account: 'environment', ALLOWED_ORIGINS: [ORIGIN], PAVE_DEALER_NAME: 'Southside Motors' },
       'north-end': { ALLOWED_ORIGINS: [NORTH_ORIGIN], PAVE_USERNAME: north.username, PAVE_API_KEY: { env: 'NORTH_KEY' }, PAVE_API_SECRET: { env: 'NORTH_SECRET' } },
     },
   };
