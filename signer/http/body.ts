@@ -23,7 +23,8 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
   return async (c, next) => {
     let read = false;
     try {
-      await limit(c, () => {
+      // bodyLimit answers a body over the limit itself: its Response is this middleware's.
+      return await limit(c, () => {
         read = true;
         return next();
       });

@@ -36,6 +36,18 @@ describe('a body cut off before its end', () => {
     expect(stack.paveCalls()).toEqual([]);
   });
 
+  it('leaves a body over the limit to the limit: 413 payload_too_large, chunked too', async () => {
+    const stack = createStack();
+    const response = await stack.app.request('/v1/sessions', {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+      body: breakingBody(`{"delivery":"link","name":"${'x'.repeat(9000)}`),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+  });
+
   it('still lets a whole body through to the route', async () => {
     const stack = createStack();
     expect((await stack.post({ delivery: 'link' })).status).toBe(201);
