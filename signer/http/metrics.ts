@@ -1,7 +1,7 @@
 /**
  * What an operator counts: sessions created and texts sent per site (what the dealer pays for), refusals
  * per code, and PAVE calls — how long, how they ended, how many are in flight. The app speaks to a small
- * `Metrics` interface (no-op by default, so Workers and tests pay nothing); the Node entry fills it with
+ * `Metrics` interface (none by default: nothing is counted, so Workers and tests pay nothing); the Node entry fills it with
  * prom-client (`signer/node-metrics.ts`) and `/metrics` serves its text to `Authorization: Bearer
  * <METRICS_TOKEN>`. Runtime-neutral: Web standards only.
  *
@@ -30,14 +30,6 @@ export interface Metrics {
   /** The exposition `/metrics` answers with; an implementation without one serves no `/metrics`. */
   render?(): Promise<{ contentType: string; body: string }>;
 }
-
-/** Counts nothing: the default. */
-export const noMetrics: Metrics = {
-  sessionCreated() {},
-  textSent() {},
-  refused() {},
-  paveCallStarted: () => () => {},
-};
 
 const PAVE_CALL_ROUTES: Record<string, PaveCallRoute> = {
   'POST /v1/sessions': 'create',

@@ -11,7 +11,7 @@ import { matchedRoutes } from 'hono/route';
 import type { PaveOutcome } from '../pave/client.ts';
 import { SignerError } from '../errors.ts';
 import type { LogSummary } from './log-summary.ts';
-import { countRequest, noMetrics, paveCallRoute, type Metrics } from './metrics.ts';
+import { countRequest, paveCallRoute, type Metrics } from './metrics.ts';
 
 /** What routes may add to the line. Only masked values: see `maskVin` and `maskE164`. */
 interface LogFields {
@@ -75,7 +75,7 @@ interface RequestLogOptions {
 export function requestLog(options: RequestLogOptions = {}): MiddlewareHandler {
   const write = options.write ?? writeJsonLine;
   const now = options.now ?? (() => new Date());
-  const metrics = options.metrics ?? noMetrics;
+  const { metrics } = options;
   return async (c, next) => {
     const started = performance.now();
     // A proxy's id is kept when it looks like one, so lines join up across hops.
@@ -84,7 +84,7 @@ export function requestLog(options: RequestLogOptions = {}): MiddlewareHandler {
     const fields: LogFields = {};
     c.set('requestId', requestId);
     c.set('log', fields);
-    c.set('metrics', metrics);
+    if (metrics) c.set('metrics', metrics);
     await next();
     c.res.headers.set('X-Request-Id', requestId);
     const status = c.res.status;
@@ -116,7 +116,7 @@ export function requestLog(options: RequestLogOptions = {}): MiddlewareHandler {
       writeLine();
     }
     try {
-      countRequest(metrics, line);
+      if (metrics) countRequest(metrics, line);
     } catch {
       // Nor a broken metrics sink.
     }

@@ -123,7 +123,7 @@ describe('the app’s refusal lines', () => {
       expect.objectContaining({ event: 'log_summary', kind: 'request', method: 'POST', route: '/v1/sessions', status: 403, error: 'origin_not_allowed', suppressed: 1999, interval_s: 60 }),
     ]);
     expect(stack.logs).toHaveLength(2);
-  });
+  }, 60_000);
 
   it('keeps every kind of refusal apart, and writes every successful request', async () => {
     const clock = fakeClock();
@@ -169,5 +169,5 @@ describe('the app’s refusal lines', () => {
     expect((await stack.post({ delivery: 'link' }, {}, '198.51.100.1')).status).toBe(429);
     expect(stack.logs).toContainEqual(expect.objectContaining({ event: 'log_summary', kind: 'rate_limited', dimension: 'ip', suppressed: 199 }));
     expect(stack.logs).toContainEqual(expect.objectContaining({ event: 'log_summary', kind: 'request', status: 429, error: 'rate_limited', suppressed: 199 }));
-  });
+  }, 30_000);
 });
