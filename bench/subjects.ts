@@ -28,7 +28,7 @@ export const REQUEST_HEADERS = { Origin: BENCH_ORIGIN, 'Content-Type': 'applicat
  * not the limiter refusing (one client IP sends every request of a load test).
  */
 export const benchEnv: Env = {
-  PAVE_API_URL: 'http://pave.bench.invalid',
+  PAVE_API_URL: 'https://pave.bench.invalid',
   PAVE_USERNAME: 'bench',
   PAVE_API_KEY: 'bench_key',
   PAVE_API_SECRET: 'bench_secret_not_used_anywhere_else',

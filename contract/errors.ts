@@ -7,6 +7,7 @@
 export const ERROR_CODES = [
   'invalid_request',
   'invalid_json',
+  'unauthorized',
   'origin_not_allowed',
   'bot_check_failed',
   'unknown_site',
@@ -28,6 +29,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ERROR_STATUS = {
   invalid_request: 400,
   invalid_json: 400,
+  unauthorized: 401,
   origin_not_allowed: 403,
   bot_check_failed: 403,
   unknown_site: 404,

@@ -19,7 +19,7 @@ if (role !== 'sandbox' && role !== 'signer') throw new Error('usage: load-server
 function app(): (request: Request, env?: unknown) => Response | Promise<Response> {
   if (role === 'sandbox') return createSandbox().app.fetch;
   const config = loadConfig(process.env);
-  const clientIp = clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address });
+  const clientIp = clientIpReader({ trustedProxies: config.trustedProxies, socketAddress: (c) => getConnInfo(c).remote.address });
   return createApp({ config, clientIp, events: consoleLogger, hashing: nodeHashing }).fetch;
 }
 

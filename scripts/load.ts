@@ -14,7 +14,7 @@ import autocannon, { type Request as CannonRequest, type Result } from 'autocann
 
 const seconds = clamp(Number(process.env.LOAD_SECONDS ?? 5), 1, 30);
 const connections = clamp(Number(process.env.LOAD_CONNECTIONS ?? 20), 1, 200);
-const ORIGIN = 'http://load.test';
+const ORIGIN = 'https://load.test';
 
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : min;
@@ -50,7 +50,7 @@ function start(role: 'sandbox' | 'signer', env: Record<string, string> = {}): Pr
 }
 
 let counter = 0;
-/** A fresh client address per request (the signer trusts X-Forwarded-For here), so the per-IP ceiling stays out of the way. */
+/** A fresh client address per request (the signer trusts X-Forwarded-For from loopback here), so the per-IP ceiling stays out of the way. */
 const spreadAddresses = (request: CannonRequest): CannonRequest => {
   counter += 1;
   return { ...request, headers: { ...request.headers, 'X-Forwarded-For': `10.${(counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}` } };
@@ -97,7 +97,7 @@ const signer = await start('signer', {
   PAVE_API_KEY: 'sandbox_demo_key',
   PAVE_API_SECRET: 'sandbox_demo_secret_do_not_use',
   ALLOWED_ORIGINS: ORIGIN,
-  TRUST_PROXY: 'true',
+  TRUSTED_PROXIES: '127.0.0.1',
   RATE_LIMIT_SITE: '1000000',
   RATE_LIMIT_SITE_DAY: '100000',
 });

@@ -20,6 +20,8 @@ import { bodyTooLarge, errorBody, internalError, notFound, SignerError } from '.
 import { jsonBody, limitBody, schema } from './http/body.ts';
 import type { ClientIpReader } from './http/client-ip.ts';
 import { consoleLogger, type Logger } from './http/event-log.ts';
+import { createLogSummary, summarizedEvents } from './http/log-summary.ts';
+import { metricsEndpoint, type Metrics } from './http/metrics.ts';
 import { originGuard } from './http/origin.ts';
 import { requestLog, type LogWriter } from './http/request-log.ts';
 import type { Hashing } from './pave/hashing.ts';
@@ -56,8 +58,10 @@ export interface AppDeps {
   turnstileTimeoutMs?: number;
   /** Where the one line per request goes (stdout by default). */
   log?: LogWriter;
-  /** Where alert lines go (`rate_limited`, `bot_check_failed`, …; stdout/stderr by default). */
+  /** Where alert lines go (`rate_limited`, `bot_check_failed`, …, and `log_summary`; stdout/stderr by default). */
   events?: Logger;
+  /** What requests and PAVE calls count for (nothing by default); with `METRICS_TOKEN` and a `render`, `/metrics` serves it. */
+  metrics?: Metrics;
 }
 
 /**
@@ -68,7 +72,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const { config } = deps;
   const now = deps.now ?? (() => new Date());
-  const events = deps.events ?? consoleLogger;
+  // Refusals and alerts are written once per cause and minute, then counted: a flood writes a few lines.
+  const summary = createLogSummary({ emit: deps.events ?? consoleLogger, now: () => now().getTime() });
+  const events = summarizedEvents(deps.events ?? consoleLogger, summary);
   // Per-caller counters are the cheap ones to lose when the store is full; a number's or a site's are not.
   const limitStore = deps.limitStore ?? createMemoryLimitStore({ evictFirst: (key) => key.startsWith('ip:') || key.startsWith('follow-up:') });
   const limiter = createLimiter({ store: limitStore, now, log: events });
@@ -91,9 +97,13 @@ export function createApp(deps: AppDeps): Hono {
   };
 
   const app = new Hono();
-  app.use(requestLog({ write: deps.log, now: deps.now }));
+  app.use(requestLog({ write: deps.log, now: deps.now, summary, metrics: deps.metrics }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // Operators only, and only when asked for: without METRICS_TOKEN it is `404 not_found` like any unknown route.
+  if (config.metricsToken && deps.metrics?.render) {
+    app.get('/metrics', metricsEndpoint({ token: config.metricsToken, render: () => deps.metrics!.render!(), hashing: deps.hashing }));
+  }
   app.get('/openapi.json', (c) => c.json(openApiDocument(), 200, { 'Access-Control-Allow-Origin': '*' }));
 
   // A create, step by step; the follow-up routes share step 1.

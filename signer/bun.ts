@@ -19,11 +19,12 @@ declare const Bun: {
 
 try {
   const config = loadConfig(process.env, { readFile: (path) => readFileSync(path, 'utf8') });
-  const shared = await connectSharedStores(process.env.REDIS_URL);
+  const { warnings, ...shared } = await connectSharedStores(process.env.REDIS_URL);
+  for (const warning of warnings) console.error(`Warning: ${warning}`);
   const app = createApp({
     config,
     // Bun passes its server as the handler's second argument; Hono hands it on as `c.env`.
-    clientIp: clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => (c.env as { server?: BunServer } | undefined)?.server?.requestIP(c.req.raw)?.address }),
+    clientIp: clientIpReader({ trustedProxies: config.trustedProxies, socketAddress: (c) => (c.env as { server?: BunServer } | undefined)?.server?.requestIP(c.req.raw)?.address }),
     ...shared,
   });
   const server = Bun.serve({ port: Number(process.env.PORT ?? 8787), hostname: process.env.HOST ?? '0.0.0.0', fetch: (request, server) => app.fetch(request, { server }) });

@@ -28,11 +28,12 @@ try {
   }
   const env = Deno.env.toObject();
   const config = loadConfig(env, { readFile: (path) => Deno.readTextFileSync(path) });
-  const shared = await connectSharedStores(env.REDIS_URL);
+  const { warnings, ...shared } = await connectSharedStores(env.REDIS_URL);
+  for (const warning of warnings) console.error(`Warning: ${warning}`);
   const app = createApp({
     config,
     // Deno passes the connection info as the handler's second argument; Hono hands it on as `c.env`.
-    clientIp: clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => (c.env as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname }),
+    clientIp: clientIpReader({ trustedProxies: config.trustedProxies, socketAddress: (c) => (c.env as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname }),
     ...shared,
   });
   Deno.serve(

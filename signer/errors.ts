@@ -67,6 +67,10 @@ export function invalidField(path: string, message: string): SignerError {
 
 export const notFound = () => new SignerError('not_found', 'No such route.');
 
+/** An operator route (`/metrics`) without its bearer token (RFC 6750: `401` with `WWW-Authenticate`). */
+export const unauthorized = () =>
+  new SignerError('unauthorized', 'This route needs the operator’s token: Authorization: Bearer <METRICS_TOKEN>.', { headers: { 'WWW-Authenticate': 'Bearer realm="metrics"' } });
+
 /** A bug: never a stack trace or an internal message in the answer. */
 export const internalError = () => new SignerError('internal_error', 'Something went wrong on our side. Please try again.');
 

@@ -1,14 +1,18 @@
 /**
  * Node entry (`npm run signer`): reads the environment (and `.env` when present) and `SITES_FILE`,
- * refuses to start on a bad configuration with one line per problem, and serves the app.
+ * refuses to start on a bad configuration with one line per problem, says which sites share a PAVE account
+ * and what looks like a mistake, and serves the app with the server's timeouts (and `/metrics` when
+ * `METRICS_TOKEN` is set).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/environment.ts';
+import { startupNotes } from './config/startup-notes.ts';
 import { clientIpReader } from './http/client-ip.ts';
 import { nodeHashing } from './node-hashing.ts';
+import { createPrometheusMetrics } from './node-metrics.ts';
+import { serveSigner } from './node-server.ts';
 import { connectSharedStores } from './stores/shared.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -16,14 +20,18 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 try {
   const config = loadConfig(process.env, { readFile: (path) => readFileSync(path, 'utf8') });
   const port = Number(process.env.PORT ?? 8787);
-  const clientIp = clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address });
-  const shared = await connectSharedStores(process.env.REDIS_URL);
-  const app = createApp({ config, clientIp, hashing: nodeHashing, ...shared });
-  serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
-    console.log(`pave-capture signer on http://localhost:${info.port} (OpenAPI: /openapi.json)`);
+  const clientIp = clientIpReader({ trustedProxies: config.trustedProxies, socketAddress: (c) => getConnInfo(c).remote.address });
+  const { warnings: redisWarnings, ...stores } = await connectSharedStores(process.env.REDIS_URL);
+  const metrics = config.metricsToken ? createPrometheusMetrics({ sites: [...config.sites.keys()] }) : undefined;
+  const app = createApp({ config, clientIp, hashing: nodeHashing, metrics, ...stores });
+  const notes = startupNotes(config);
+  for (const warning of [...notes.warnings, ...redisWarnings]) console.error(`Warning: ${warning}`);
+  serveSigner({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0', limits: config.server }, (info) => {
+    console.log(`pave-capture signer on http://localhost:${info.port} (OpenAPI: /openapi.json${metrics ? ', metrics: /metrics' : ''})`);
     for (const site of config.sites.values()) {
       console.log(`  site "${site.id}" → ${site.pave.baseUrl} as ${site.pave.credentials.username}, origins: ${site.allowedOrigins.join(', ')}`);
     }
+    for (const line of notes.sharedAccounts) console.log(`  ${line}`);
   });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;

@@ -10,7 +10,7 @@
 import type { Hono } from 'hono';
 import { createApp, type AppDeps } from './app.ts';
 import { ConfigError, loadConfig, type SignerConfig } from './config/environment.ts';
-import { readFlag, type Env } from './config/settings.ts';
+import { flag, type Env } from './config/settings.ts';
 import { errorBody, notConfigured } from './errors.ts';
 import { consoleLogger } from './http/event-log.ts';
 import { isDurableObjectNamespace } from './stores/durable-object/api.ts';
@@ -36,7 +36,8 @@ function envFrom(bindings: Record<string, unknown>): Env {
 function storesFrom(bindings: Record<string, unknown>, env: Env, config: SignerConfig): Pick<AppDeps, 'limitStore' | 'idempotency'> {
   const namespace = bindings.SIGNER_STATE;
   if (isDurableObjectNamespace(namespace)) return { limitStore: createDurableObjectLimitStore({ namespace }), idempotency: createDurableObjectIdempotencyStore({ namespace }) };
-  const allow = readFlag(env.ALLOW_MEMORY_STORES, false);
+  const raw = env.ALLOW_MEMORY_STORES?.trim();
+  const allow = raw ? flag(raw) : { value: false };
   if ('problem' in allow) throw new ConfigError([`ALLOW_MEMORY_STORES ${allow.problem.replace(/\.$/, '')} (got "${env.ALLOW_MEMORY_STORES}").`]);
   if (!allow.value) {
     throw new ConfigError([

@@ -15,6 +15,7 @@ import type { PaveCredentials } from '../pave/sign.ts';
 import { PAVE_THEMES } from '../pave/types.ts';
 import { isSupportedCountry, type CountryCode } from '../policy/textable-phone.ts';
 import { TURNSTILE_VERIFY_URL } from '../defences/bot-check.ts';
+import { isPlainHttpElsewhere, PLAIN_HTTP_RULE } from './plain-http.ts';
 
 const DEFAULT_PAVE_API_URL = 'https://openapi.paveapi.com';
 
@@ -25,7 +26,7 @@ export type Env = Record<string, string | undefined>;
  * Checks one given value. A problem reads after the setting's name ("must be …"); `quotes` says it
  * already quotes the offending part, so the message need not repeat the whole value.
  */
-type Check<T> = (raw: string | number | boolean | object) => { value: T } | { problem: string; quotes?: boolean };
+export type Check<T> = (raw: string | number | boolean | object) => { value: T } | { problem: string; quotes?: boolean };
 
 /** What a setting's issue carries besides its message. */
 interface SettingIssueParams {
@@ -36,9 +37,9 @@ interface SettingIssueParams {
 const MISSING = Symbol('missing');
 
 /** A setting read from text or JSON; `undefined`, `null` and `""` mean "not set". */
-function setting<T>(check: Check<T>, fallback: T): z.ZodMiniType<T, unknown>;
-function setting<T>(check: Check<T>): z.ZodMiniType<T | undefined, unknown>;
-function setting<T>(check: Check<T>, fallback: T | typeof MISSING | undefined = undefined) {
+export function setting<T>(check: Check<T>, fallback: T): z.ZodMiniType<T, unknown>;
+export function setting<T>(check: Check<T>): z.ZodMiniType<T | undefined, unknown>;
+export function setting<T>(check: Check<T>, fallback: T | typeof MISSING | undefined = undefined) {
   return z.pipe(
     z.unknown(),
     z.transform((raw, ctx) => {
@@ -61,22 +62,22 @@ function setting<T>(check: Check<T>, fallback: T | typeof MISSING | undefined = 
 /** A setting without a default: missing is a problem. */
 const required = <T>(check: Check<T>) => setting(check, MISSING as T);
 
-const text =
+export const text =
   (max: number): Check<string> =>
   (raw) =>
     typeof raw !== 'string' ? { problem: 'must be text.' } : raw.length > max ? { problem: `must be at most ${max} characters.` } : { value: raw };
 
-const httpUrl: Check<string> = (raw) =>
+export const httpUrl: Check<string> = (raw) =>
   typeof raw === 'string' && URL.canParse(raw) && /^https?:$/.test(new URL(raw).protocol) ? { value: raw } : { problem: 'must be an http(s) URL.' };
 
-const integer =
+export const integer =
   (min: number, max: number): Check<number> =>
   (raw) => {
     const number = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : NaN;
     return Number.isInteger(number) && number >= min && number <= max ? { value: number } : { problem: `must be a whole number from ${min} to ${max}.` };
   };
 
-const flag: Check<boolean> = (raw) => {
+export const flag: Check<boolean> = (raw) => {
   const value = typeof raw === 'boolean' ? raw : typeof raw === 'string' ? raw.toLowerCase() : raw;
   if (value === true || value === 'true' || value === '1' || value === 'yes') return { value: true };
   if (value === false || value === 'false' || value === '0' || value === 'no') return { value: false };
@@ -91,7 +92,7 @@ const oneOf =
   };
 
 /** A list as an array or as comma-separated text, each item checked. */
-const list =
+export const list =
   <T>(item: Check<T>, what: string): Check<T[]> =>
   (raw) => {
     const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : undefined;
@@ -113,10 +114,13 @@ const country: Check<CountryCode> = (raw) =>
 
 const countryCode: Check<CountryCode> = (raw) => ('problem' in country(raw) ? { problem: 'is not one.' } : country(raw));
 
-const origin: Check<string> = (raw) =>
-  typeof raw === 'string' && URL.canParse(raw) && new URL(raw).origin === raw
+/** An exact origin. A wildcard is refused by name: the allow-list compares origins exactly, `*` included. */
+const origin: Check<string> = (raw) => {
+  if (typeof raw === 'string' && raw.includes('*')) return { problem: 'has a wildcard: list each origin exactly (wildcards are not supported).' };
+  return typeof raw === 'string' && URL.canParse(raw) && new URL(raw).origin === raw
     ? { value: raw }
     : { problem: 'is not one (no path, no trailing slash).' };
+};
 
 /** A sender number: digits with the usual separators, optionally `+`; PAVE decides what it accepts. */
 const senderNumber: Check<string> = (raw) =>
@@ -163,29 +167,65 @@ export const SETTING_NAMES = Object.keys(SITE_SETTINGS) as SettingName[];
 type SiteSettings = { [Name in SettingName]: z.output<(typeof SITE_SETTINGS)[Name]> };
 
 /** A setting's problem: which setting, what is wrong, and how to show it. */
-interface SettingIssue {
-  name: SettingName;
+export interface SettingIssue<Name extends string = SettingName> {
+  name: Name;
   message: string;
   params: SettingIssueParams;
 }
 
+/** A table of settings: name → the schema that reads it. */
+type SettingsTable = Record<string, z.ZodMiniType<unknown, unknown>>;
+
 /**
- * Checks every setting of one site (names not in the table are ignored: an environment has plenty).
- * @example parseSiteSettings(process.env) // { ok: false, issues: [{ name: 'PAVE_USERNAME', message: 'is required.', … }] }
+ * Checks every setting of `table` in `raw` (names not in the table are ignored: an environment has plenty).
+ * @example parseSettings(SITE_SETTINGS, process.env)
  */
-export function parseSiteSettings(raw: Readonly<Record<string, unknown>>): { ok: true; settings: SiteSettings } | { ok: false; issues: SettingIssue[] } {
+export function parseSettings<Table extends SettingsTable>(
+  table: Table,
+  raw: Readonly<Record<string, unknown>>,
+): { ok: true; settings: { [Name in keyof Table]: z.output<Table[Name]> } } | { ok: false; issues: SettingIssue<Extract<keyof Table, string>>[] } {
   const settings: Record<string, unknown> = {};
-  const issues: SettingIssue[] = [];
-  for (const name of SETTING_NAMES) {
-    const result = SITE_SETTINGS[name].safeParse(raw[name]);
+  const issues: SettingIssue<Extract<keyof Table, string>>[] = [];
+  for (const name of Object.keys(table) as Extract<keyof Table, string>[]) {
+    const result = table[name]!.safeParse(raw[name]);
     if (result.success) settings[name] = result.data;
     else for (const issue of result.error.issues) issues.push({ name, message: issue.message, params: (issue as { params?: SettingIssueParams }).params ?? {} });
   }
-  return issues.length ? { ok: false, issues } : { ok: true, settings: settings as SiteSettings };
+  return issues.length ? { ok: false, issues } : { ok: true, settings: settings as { [Name in keyof Table]: z.output<Table[Name]> } };
 }
 
-/** Settings whose values never appear in a message. */
-const SECRET_SETTINGS: ReadonlySet<SettingName> = new Set(['PAVE_API_KEY', 'PAVE_API_SECRET', 'TURNSTILE_SECRET']);
+/** The settings that hold a URL or a list of origins: `http://` is refused there (see `plain-http.ts`). */
+const URL_SETTINGS = ['PAVE_API_URL', 'PAVE_REDIRECT_URL', 'TURNSTILE_VERIFY_URL'] as const satisfies readonly SettingName[];
+
+/**
+ * Checks every setting of one site (names not in the table are ignored: an environment has plenty), then
+ * refuses `http://` to anything but a loopback host unless `allowInsecureHttp`.
+ * @example parseSiteSettings(process.env) // { ok: false, issues: [{ name: 'PAVE_USERNAME', message: 'is required.', … }] }
+ */
+export function parseSiteSettings(
+  raw: Readonly<Record<string, unknown>>,
+  options: { allowInsecureHttp?: boolean } = {},
+): { ok: true; settings: SiteSettings } | { ok: false; issues: SettingIssue[] } {
+  const parsed = parseSettings(SITE_SETTINGS, raw);
+  if (!parsed.ok || options.allowInsecureHttp) return parsed;
+  const { settings } = parsed;
+  const issues: SettingIssue[] = [];
+  for (const name of URL_SETTINGS) {
+    const url = settings[name];
+    if (url !== undefined && isPlainHttpElsewhere(url)) issues.push({ name, message: `must use https://: ${JSON.stringify(url)} is not ${PLAIN_HTTP_RULE}.`, params: { quotes: true } });
+  }
+  const plainOrigin = settings.ALLOWED_ORIGINS.find(isPlainHttpElsewhere);
+  if (plainOrigin) issues.push({ name: 'ALLOWED_ORIGINS', message: `must list https:// origins: ${JSON.stringify(plainOrigin)} is not ${PLAIN_HTTP_RULE}.`, params: { quotes: true } });
+  // Reported in the table's order, like every other problem.
+  issues.sort((a, b) => SETTING_NAMES.indexOf(a.name) - SETTING_NAMES.indexOf(b.name));
+  return issues.length ? { ok: false, issues } : parsed;
+}
+
+/** Settings whose values never appear in a message (the signer-wide ones included). */
+const SECRET_SETTINGS: ReadonlySet<string> = new Set(['PAVE_API_KEY', 'PAVE_API_SECRET', 'TURNSTILE_SECRET', 'METRICS_TOKEN']);
+
+/** The three settings that make a PAVE account: a sites-file site names all three itself, or opts in to the environment's. */
+export const PAVE_ACCOUNT_SETTINGS = ['PAVE_USERNAME', 'PAVE_API_KEY', 'PAVE_API_SECRET'] as const satisfies readonly SettingName[];
 
 /**
  * What a sites-file site never takes from the environment: its own pages (one dealer's page must never
@@ -238,17 +278,12 @@ export function toSiteConfig(id: string, s: SiteSettings, defaults: { clientId?:
   };
 }
 
-/** Reads a global flag (e.g. `TRUST_PROXY`) with the same rules as a setting. */
-export function readFlag(raw: string | undefined, fallback: boolean): { value: boolean } | { problem: string } {
-  return raw === undefined || raw.trim() === '' ? { value: fallback } : flag(raw.trim());
-}
-
 /**
  * One line per problem, e.g. `PAVE_THEME must be one of LITE, PRO, CAPT (got "FANCY").`
  * Secret values are never shown.
  * @param prefix what comes before the setting's name, e.g. `sites.json: sites.main-street.`
  */
-export function settingProblems(issues: readonly SettingIssue[], raw: Readonly<Record<string, unknown>>, prefix = ''): string[] {
+export function settingProblems(issues: readonly SettingIssue<string>[], raw: Readonly<Record<string, unknown>>, prefix = ''): string[] {
   return issues.map(({ name, message, params }) => {
     const value = raw[name];
     const hide = params.missing || params.quotes || SECRET_SETTINGS.has(name) || value === undefined;

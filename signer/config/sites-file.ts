@@ -4,6 +4,10 @@
  * variables; a site inherits what it does not set from the environment (except `ALLOWED_ORIGINS`, which
  * each site names itself, and `PAVE_CLIENT_ID`, its site id by default), and any value can be read from
  * another environment variable with `{"env": "NAME"}` — the way to keep PAVE secrets out of the file.
+ *
+ * Sites are isolated: a site's customers' names, numbers and texts go to the PAVE account it names itself
+ * (`PAVE_USERNAME`, `PAVE_API_KEY`, `PAVE_API_SECRET`, all three). Using the environment's account is said
+ * in the entry, `"pave_account": "environment"`; a site that does neither stops the start, by name.
  * Pure: the caller reads the file.
  *
  * @example
@@ -23,15 +27,24 @@
  */
 import * as z from 'zod/mini';
 import { SiteId } from '../../contract/schema.ts';
-import { NOT_INHERITED, SETTING_NAMES, parseSiteSettings, settingProblems, toSiteConfig, type Env, type SiteConfig } from './settings.ts';
+import { NOT_INHERITED, PAVE_ACCOUNT_SETTINGS, SETTING_NAMES, parseSiteSettings, settingProblems, toSiteConfig, type Env, type SiteConfig } from './settings.ts';
 
 /** `{"env": "NAME"}`: the value of environment variable NAME. */
 const EnvReference = z.strictObject({
   env: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'must name an environment variable.')),
 });
 
-/** One site's entry: any of the settings, each optional (values are checked once references are resolved). */
-const SiteEntry = z.strictObject(Object.fromEntries(SETTING_NAMES.map((name) => [name, z.optional(z.unknown())])));
+/** `"pave_account": "environment"`: the site uses the environment's PAVE account, on purpose. */
+const ENVIRONMENT_ACCOUNT = 'environment';
+
+/**
+ * One site's entry: any of the settings, each optional (values are checked once references are resolved),
+ * and `pave_account` — lower-case because it is not a setting: it says where the site's account comes from.
+ */
+const SiteEntry = z.strictObject({
+  ...Object.fromEntries(SETTING_NAMES.map((name) => [name, z.optional(z.unknown())])),
+  pave_account: z.optional(z.literal(ENVIRONMENT_ACCOUNT, `must be "${ENVIRONMENT_ACCOUNT}" (or left out, when the site names its own PAVE_USERNAME, PAVE_API_KEY and PAVE_API_SECRET).`)),
+});
 
 const SitesFile = z.strictObject({
   /** Editors' JSON-schema hint; ignored. */
@@ -47,8 +60,9 @@ type SitesResult = { ok: true; sites: SiteConfig[]; defaultSiteId: string | unde
  * @param text the file's contents
  * @param source how to name the file in messages, e.g. `SITES_FILE ./sites.json`
  * @param env the environment: inherited settings and `{"env": …}` references
+ * @param rules `allowInsecureHttp`: `ALLOW_INSECURE_HTTP=true`
  */
-export function readSites(text: string, source: string, env: Env): SitesResult {
+export function readSites(text: string, source: string, env: Env, rules: { allowInsecureHttp?: boolean } = {}): SitesResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -61,25 +75,55 @@ export function readSites(text: string, source: string, env: Env): SitesResult {
   const problems: string[] = [];
   const sites: SiteConfig[] = [];
   const inherited = Object.fromEntries(SETTING_NAMES.filter((name) => !NOT_INHERITED.has(name)).map((name) => [name, env[name]]));
-  for (const [id, entry] of Object.entries(file.data.sites)) {
+  const account = new Set<string>(PAVE_ACCOUNT_SETTINGS);
+  for (const [id, { pave_account: accountFrom, ...given }] of Object.entries(file.data.sites)) {
+    const entry: Record<string, unknown> = given;
     const where = `${source}: sites.${id}.`;
+    const named = PAVE_ACCOUNT_SETTINGS.filter((name) => entry[name] !== undefined);
+    if (accountFrom === ENVIRONMENT_ACCOUNT && named.length) {
+      problems.push(`${where}pave_account is "${ENVIRONMENT_ACCOUNT}", but the site also sets ${named.join(', ')}: use the environment's account or the site's own, not both.`);
+      continue;
+    }
+    if (accountFrom !== ENVIRONMENT_ACCOUNT && !named.length) {
+      problems.push(
+        `${source}: site "${id}" names no PAVE account: set its own PAVE_USERNAME, PAVE_API_KEY and PAVE_API_SECRET, or "pave_account": "${ENVIRONMENT_ACCOUNT}" to use the environment's (its customers and texts then go to that account).`,
+      );
+      continue;
+    }
     const own: Record<string, unknown> = {};
+    const unresolved = new Set<string>();
     for (const [name, value] of Object.entries(entry)) {
       const reference = EnvReference.safeParse(value);
       if (!reference.success) own[name] = value;
       else if (env[reference.data.env]?.trim()) own[name] = env[reference.data.env];
-      else problems.push(`${where}${name} reads environment variable ${reference.data.env}, which is not set.`);
+      else {
+        problems.push(`${where}${name} reads environment variable ${reference.data.env}, which is not set.`);
+        unresolved.add(name);
+      }
     }
-    const raw = { ...inherited, ...own };
-    const settings = parseSiteSettings(raw);
+    // A site with its own account takes none of the environment's three: half of one account and half of another is no account.
+    const base = accountFrom === ENVIRONMENT_ACCOUNT ? inherited : Object.fromEntries(Object.entries(inherited).filter(([name]) => !account.has(name)));
+    const raw = { ...base, ...own };
+    const settings = parseSiteSettings(raw, rules);
     if (settings.ok) sites.push(toSiteConfig(id, settings.settings, { clientId: id }));
-    else problems.push(...settingProblems(settings.issues, raw, where));
+    else {
+      // A reference already reported is not reported again as missing.
+      const issues = settings.issues.filter((issue) => !(unresolved.has(issue.name) && issue.params.missing));
+      problems.push(...settingProblems(issues, raw, where).map((line) => environmentAccountHint(line, accountFrom, where)));
+    }
   }
   const defaultSiteId = file.data.default_site;
   if (defaultSiteId !== undefined && !(defaultSiteId in file.data.sites)) {
     problems.push(`${source}: default_site "${defaultSiteId}" is not one of the sites (${Object.keys(file.data.sites).join(', ')}).`);
   }
   return problems.length ? { ok: false, problems } : { ok: true, sites, defaultSiteId };
+}
+
+/** A site on the environment's account whose account setting is missing: say it is the environment's that is. */
+function environmentAccountHint(line: string, accountFrom: string | undefined, where: string): string {
+  if (accountFrom !== ENVIRONMENT_ACCOUNT) return line;
+  const missing = PAVE_ACCOUNT_SETTINGS.find((name) => line === `${where}${name} is required.`);
+  return missing ? `${where}pave_account is "${ENVIRONMENT_ACCOUNT}", but the environment sets no ${missing}.` : line;
 }
 
 function fileProblem(source: string, issue: z.core.$ZodIssue, json: unknown): string[] {

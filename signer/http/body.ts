@@ -6,14 +6,34 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';
 import { toIssues } from '../../contract/schema.ts';
-import { errorResponse, invalidJson, invalidRequest, payloadTooLarge, unsupportedMediaType } from '../errors.ts';
+import { errorResponse, invalidJson, invalidRequest, payloadTooLarge, SignerError, unsupportedMediaType } from '../errors.ts';
 
-/** @example app.post('/:key/resend', limitBody(1024), handler) */
+/**
+ * The size limit. A body whose stream breaks before its end (the client went away, or was cut off by the
+ * server's request timeout) is `400 invalid_json` — a truncated body, as `readJson` says of one with a
+ * length — never an `unhandled error`.
+ * @example app.post('/:key/resend', limitBody(1024), handler)
+ */
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  return bodyLimit({ maxSize: maxBytes, onError: () => errorResponse(payloadTooLarge(maxBytes)) });
+  const limit = bodyLimit({ maxSize: maxBytes, onError: () => errorResponse(payloadTooLarge(maxBytes)) });
+  return async (c, next) => {
+    let read = false;
+    try {
+      // bodyLimit answers a body over the limit itself: its Response is this middleware's.
+      return await limit(c, () => {
+        read = true;
+        return next();
+      });
+    } catch (error) {
+      // Errors after the body was read are the next handlers': passed on untouched.
+      if (read || error instanceof SignerError || error instanceof HTTPException) throw error;
+      throw invalidJson();
+    }
+  };
 }
 
 /**

@@ -1,38 +1,46 @@
 /**
  * Who is calling: the client address the per-IP limit counts, read the way docs/design.md ("Runtimes") fixes it.
- * - Node: the socket's address. `X-Forwarded-For` counts only with `TRUST_PROXY=true`, and then only its
- *   right-most entry — the one the dealer's own proxy appended. Entries further left are whatever the
- *   client typed, so trusting them would let anyone dodge the limit with a made-up header.
+ * - Node, Deno, Bun: the socket's address. `X-Forwarded-For` counts only when the socket is one of
+ *   `TRUSTED_PROXIES` — the dealer's own proxies — and then the client is the right-most entry that is not
+ *   one of them: each trusted proxy appended the address it saw, and everything left of the first untrusted
+ *   hop is whatever the client typed, so trusting it would let anyone dodge the limit with a made-up header.
  * - Workers: `CF-Connecting-IP`, which Cloudflare sets and a client cannot.
  * Runtime-neutral: no `node:net`; the entry file passes in how to read the socket.
  */
 import type { Context } from 'hono';
+import { proxyMatcher } from './proxy-ranges.ts';
 
 /** Reads the client address of a request, or `undefined` when the runtime cannot tell. */
 export type ClientIpReader = (c: Context) => string | undefined;
 
 /**
  * The reader of the Node, Deno and Bun entries: `socketAddress` is how their runtime tells the peer's address.
- * @example clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address })
+ * @example clientIpReader({ trustedProxies: config.trustedProxies, socketAddress: (c) => getConnInfo(c).remote.address })
  */
-export function clientIpReader(options: { trustProxy: boolean; socketAddress: ClientIpReader }): ClientIpReader {
-  return (c) => {
-    const socket = options.socketAddress(c);
-    if (!options.trustProxy) return socket;
-    return lastForwardedFor(c.req.header('X-Forwarded-For')) ?? socket;
-  };
+export function clientIpReader(options: { trustedProxies: readonly string[]; socketAddress: ClientIpReader }): ClientIpReader {
+  if (!options.trustedProxies.length) return options.socketAddress;
+  const isTrusted = proxyMatcher(options.trustedProxies);
+  return (c) => clientBehindProxies(options.socketAddress(c), c.req.header('X-Forwarded-For'), isTrusted);
 }
 
 /**
- * The right-most valid address of an `X-Forwarded-For` value (several headers arrive joined by commas).
- * @example lastForwardedFor('203.0.113.9, 198.51.100.7') // '198.51.100.7'
+ * Walks from the socket leftwards through `X-Forwarded-For` (several headers arrive joined by commas) while
+ * the hop is a trusted proxy; the first hop that is not is the client. When every hop is trusted, the
+ * left-most is. An entry that is not an address stops the walk at the last hop known (a proxy of ours wrote
+ * garbage: count the proxy, never an entry further left).
+ * @example clientBehindProxies('10.0.0.2', '198.51.100.7, 203.0.113.9, 10.0.0.1', (ip) => ip.startsWith('10.')) // '203.0.113.9'
  */
-export function lastForwardedFor(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  const entries = header.split(',');
-  const last = entries[entries.length - 1]!;
-  // Only the last hop is the proxy's word; if it wrote garbage, fall back to the socket, never further left.
-  return normalizeIp(last);
+export function clientBehindProxies(socket: string | undefined, forwardedFor: string | undefined, isTrusted: (ip: string) => boolean): string | undefined {
+  let nearest = socket === undefined ? undefined : normalizeIp(socket);
+  if (nearest === undefined || !isTrusted(nearest)) return socket;
+  const hops = forwardedFor ? forwardedFor.split(',') : [];
+  for (let index = hops.length - 1; index >= 0; index--) {
+    const hop = normalizeIp(hops[index]!);
+    if (hop === undefined) return nearest;
+    if (!isTrusted(hop)) return hop;
+    nearest = hop;
+  }
+  return nearest;
 }
 
 /**

@@ -2,11 +2,16 @@
  * One structured JSON line per request: request id, site, route, status, durations (total and PAVE's),
  * and what helps support a customer — the phone masked, the VIN cut to its maker and last four, never a
  * secret, a ticket or a full number. Routes add fields with `annotate`; the line is written once, at the end.
+ *
+ * A refusal (4xx) is written as the first of its cause in an interval, then counted (see `log-summary.ts`),
+ * so a flood of refused requests writes a couple of lines, not one each. Every line also feeds the metrics.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { PaveOutcome } from '../pave/client.ts';
 import { SignerError } from '../errors.ts';
+import type { LogSummary } from './log-summary.ts';
+import { countRequest, paveCallRoute, type Metrics } from './metrics.ts';
 
 /** What routes may add to the line. Only masked values: see `maskVin` and `maskE164`. */
 interface LogFields {
@@ -47,6 +52,7 @@ declare module 'hono' {
   interface ContextVariableMap {
     requestId: string;
     log: LogFields;
+    metrics: Metrics;
   }
 }
 
@@ -54,12 +60,22 @@ const writeJsonLine: LogWriter = (line) => console.log(JSON.stringify(line));
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
+interface RequestLogOptions {
+  write?: LogWriter;
+  now?: () => Date;
+  /** Where refusals are summarised by cause; without one, every line is written. */
+  summary?: LogSummary;
+  /** What each request and PAVE call counts for; nothing by default. */
+  metrics?: Metrics;
+}
+
 /**
  * @example app.use(requestLog({ write: (line) => lines.push(line) }))
  */
-export function requestLog(options: { write?: LogWriter; now?: () => Date } = {}): MiddlewareHandler {
+export function requestLog(options: RequestLogOptions = {}): MiddlewareHandler {
   const write = options.write ?? writeJsonLine;
   const now = options.now ?? (() => new Date());
+  const { metrics } = options;
   return async (c, next) => {
     const started = performance.now();
     // A proxy's id is kept when it looks like one, so lines join up across hops.
@@ -68,6 +84,7 @@ export function requestLog(options: { write?: LogWriter; now?: () => Date } = {}
     const fields: LogFields = {};
     c.set('requestId', requestId);
     c.set('log', fields);
+    if (metrics) c.set('metrics', metrics);
     await next();
     c.res.headers.set('X-Request-Id', requestId);
     const status = c.res.status;
@@ -85,10 +102,23 @@ export function requestLog(options: { write?: LogWriter; now?: () => Date } = {}
       ...fields,
       ...(error ? { error } : {}),
     };
+    const writeLine = () => {
+      try {
+        write(line);
+      } catch {
+        // A broken log sink must not break the answer.
+      }
+    };
+    if (options.summary && status >= 400 && status < 500) {
+      const cause = { kind: 'request', level: line.level, method: line.method, route: line.route, status, error: line.error, site: line.site };
+      options.summary.note(`request ${line.method} ${line.route} ${status} ${line.error ?? ''} ${line.site ?? ''}`, cause, writeLine);
+    } else {
+      writeLine();
+    }
     try {
-      write(line);
+      if (metrics) countRequest(metrics, line);
     } catch {
-      // A broken log sink must not break the answer.
+      // Nor a broken metrics sink.
     }
   };
 }
@@ -99,10 +129,18 @@ export function annotate(c: Context, fields: LogFields): void {
   if (log) Object.assign(log, fields);
 }
 
-/** Runs one PAVE call and adds its duration and outcome to the line. */
+/** Runs one PAVE call and adds its duration and outcome to the line, and to the metrics. */
 export async function timeUpstream<T>(c: Context, call: () => Promise<PaveOutcome<T>>): Promise<PaveOutcome<T>> {
   const started = performance.now();
-  const outcome = await call();
+  const metrics: Metrics | undefined = c.get('metrics');
+  const route = metrics && paveCallRoute(c.req.method, routeOf(c));
+  const ended = route ? metrics.paveCallStarted(route) : undefined;
+  let outcome: PaveOutcome<T> | undefined;
+  try {
+    outcome = await call();
+  } finally {
+    ended?.(outcome === undefined ? 'unavailable' : outcome.ok ? 'ok' : outcome.kind, (performance.now() - started) / 1000);
+  }
   const log: LogFields | undefined = c.get('log');
   if (log) {
     log.upstream_ms = (log.upstream_ms ?? 0) + Math.round(performance.now() - started);

@@ -17,6 +17,7 @@ import { ERROR_STATUS, type ErrorCode } from '../../contract/errors.ts';
 const ERROR_MEANINGS: Record<ErrorCode, string> = {
   invalid_request: 'the body fails the schema (`issues` lists each field)',
   invalid_json: 'the body is not JSON',
+  unauthorized: 'an operator route (`/metrics`) without its bearer token',
   origin_not_allowed: '`Origin` is not in the site’s allow-list',
   bot_check_failed: 'the site requires a bot check and `X-Turnstile-Token` failed it',
   unknown_site: '`site` names no configured dealer',

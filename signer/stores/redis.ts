@@ -18,8 +18,8 @@ export interface RedisKeyValueClient {
   del(key: string): Promise<number | object>;
 }
 
-/** The connection both Redis stores use. */
-export type RedisConnection = RedisScriptClient & RedisKeyValueClient & { close(): Promise<void> };
+/** The connection both Redis stores use (and `INFO`, read at start-up: see `config/redis-durability.ts`). */
+export type RedisConnection = RedisScriptClient & RedisKeyValueClient & { close(): Promise<void>; info(section?: string): Promise<unknown> };
 
 export interface ConnectRedisOptions {
   /** Budget of one command (and of the first connection); a slower Redis refuses the request. Default 1000 ms. */

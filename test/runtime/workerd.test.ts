@@ -16,7 +16,7 @@ let stack: WorkerdStack;
 beforeAll(async () => {
   const sites = {
     sites: {
-      southside: { ALLOWED_ORIGINS: [ORIGIN], PAVE_DEALER_NAME: 'Southside Motors' },
+      southside: { pave_account: 'environment', ALLOWED_ORIGINS: [ORIGIN], PAVE_DEALER_NAME: 'Southside Motors' },
       'north-end': { ALLOWED_ORIGINS: [NORTH_ORIGIN], PAVE_USERNAME: north.username, PAVE_API_KEY: { env: 'NORTH_KEY' }, PAVE_API_SECRET: { env: 'NORTH_SECRET' } },
     },
   };

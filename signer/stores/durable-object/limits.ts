@@ -57,22 +57,42 @@ export function createDurableObjectLimitStore({ namespace }: { namespace: Durabl
   };
   const release = (object: string, checks: LimitCheck[], at: number) => callState(stubOf(namespace, object), 'release', { keys: checks.map((check) => check.key), at });
 
+  /** A refusal this isolate already knows of (no object call), the one that reopens last. */
+  const knownRefusal = (checks: readonly LimitCheck[], nowMs: number): LimitVerdict | undefined => {
+    let known: { key: string; retryAfterMs: number } | undefined;
+    for (const check of checks) {
+      const wait = (refusedUntil.get(remembered(check)) ?? 0) - nowMs;
+      if (wait > 0 && (!known || wait > known.retryAfterMs)) known = { key: check.key, retryAfterMs: wait };
+    }
+    return known && { ok: false, ...known };
+  };
+  /** The checks by the object that counts them, IP objects first: the cheap refusal, and the one a flood meets. */
+  const byObject = (checks: readonly LimitCheck[]) => {
+    const groups = new Map<string, LimitCheck[]>();
+    for (const check of [...checks].sort((a, b) => Number(b.key.startsWith('ip:')) - Number(a.key.startsWith('ip:')))) {
+      const object = counterObject(check.key);
+      groups.set(object, [...(groups.get(object) ?? []), check]);
+    }
+    return groups;
+  };
+
   return {
+    async peek(checks, nowMs) {
+      if (!checks.length) return { ok: true };
+      const known = knownRefusal(checks, nowMs);
+      if (known) return known;
+      for (const [object, group] of byObject(checks)) {
+        const verdict = await callState(stubOf(namespace, object), 'peek', { checks: group, nowMs });
+        if (!isVerdict(verdict)) throw new Error('SignerState answered a peek with something else');
+        if (!verdict.ok) return verdict;
+      }
+      return { ok: true };
+    },
     async take(checks, nowMs) {
       if (!checks.length) return { ok: true };
-      let known: { key: string; retryAfterMs: number } | undefined;
-      for (const check of checks) {
-        const wait = (refusedUntil.get(remembered(check)) ?? 0) - nowMs;
-        if (wait > 0 && (!known || wait > known.retryAfterMs)) known = { key: check.key, retryAfterMs: wait };
-      }
-      if (known) return { ok: false, ...known };
-
-      // IP objects first: the cheap refusal, and the one a flood meets.
-      const groups = new Map<string, LimitCheck[]>();
-      for (const check of [...checks].sort((a, b) => Number(b.key.startsWith('ip:')) - Number(a.key.startsWith('ip:')))) {
-        const object = counterObject(check.key);
-        groups.set(object, [...(groups.get(object) ?? []), check]);
-      }
+      const known = knownRefusal(checks, nowMs);
+      if (known) return known;
+      const groups = byObject(checks);
       const taken: [string, LimitCheck[]][] = [];
       try {
         for (const [object, group] of groups) {

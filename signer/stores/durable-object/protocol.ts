@@ -18,6 +18,8 @@ const ttl = z.number().check(z.nonnegative());
 export const OPERATIONS = {
   /** All-or-nothing take of one hit under every key (`LimitStore.take`). */
   take: z.object({ checks: z.array(check), nowMs: z.number() }),
+  /** The verdict a take would give, recording nothing (`LimitStore.peek`). */
+  peek: z.object({ checks: z.array(check), nowMs: z.number() }),
   /** Gives back one hit logged at `at` under each key: a take that spanned several objects and was refused elsewhere. */
   release: z.object({ keys: z.array(z.string()), at: z.number() }),
   get: z.object({ key: z.string() }),

@@ -57,6 +57,10 @@ export function createStateHandler({ storage, now }: { storage: DurableObjectSto
       }
       return verdict;
     },
+    async peek({ checks, nowMs }) {
+      const stored = await storage.get<StoredLog>(checks.map((check) => LOG + check.key));
+      return takeHits(new Map([...stored].map(([key, log]) => [key.slice(LOG.length), log])), checks, nowMs).verdict;
+    },
     async release({ keys, at }) {
       const stored = await storage.get<StoredLog>(keys.map((key) => LOG + key));
       const puts: Record<string, StoredLog> = {};

@@ -36,7 +36,10 @@ describe('loadConfig — one site from the environment', () => {
       resendPerSessionDay: 3,
     });
     expect(site.turnstile).toBeUndefined();
-    expect(config.trustProxy).toBe(false);
+    expect(config.trustedProxies).toEqual([]);
+    expect(config.allowInsecureHttp).toBe(false);
+    expect(config.metricsToken).toBeUndefined();
+    expect(config.server).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 1000 });
   });
 
   it('reads every setting', () => {
@@ -56,7 +59,12 @@ describe('loadConfig — one site from the environment', () => {
       RATE_LIMIT_STATUS_SESSION: '40',
       RATE_LIMIT_RESEND_SESSION: '2',
       PAVE_MAX_CONCURRENCY: '8',
-      TRUST_PROXY: 'true',
+      TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::1',
+      METRICS_TOKEN: 'metrics-token-0123456789',
+      SERVER_HEADERS_TIMEOUT_MS: '5000',
+      SERVER_REQUEST_TIMEOUT_MS: '8000',
+      SERVER_KEEPALIVE_TIMEOUT_MS: '65000',
+      SERVER_MAX_CONNECTIONS: '50',
     });
     const site = config.sites.get('default')!;
     expect(site.pave.timeoutMs).toBe(2500);
@@ -81,7 +89,9 @@ describe('loadConfig — one site from the environment', () => {
       resendPerSessionDay: 2,
     });
     expect(site.pave.maxConcurrency).toBe(8);
-    expect(config.trustProxy).toBe(true);
+    expect(config.trustedProxies).toEqual(['10.0.0.0/8', '2001:db8::1']);
+    expect(config.metricsToken).toBe('metrics-token-0123456789');
+    expect(config.server).toEqual({ headersTimeoutMs: 5000, requestTimeoutMs: 8000, keepAliveTimeoutMs: 65_000, maxConnections: 50 });
   });
 
   it('names every missing setting at once', () => {
@@ -103,7 +113,8 @@ describe('loadConfig — one site from the environment', () => {
       SMS_COUNTRIES: 'US,ZZ',
       RATE_LIMIT_IP: '-1',
       PAVE_TIMEOUT_MS: '10s',
-      TRUST_PROXY: 'maybe',
+      TRUSTED_PROXIES: '10.0.0.1, 10.0.0.0/33',
+      SERVER_MAX_CONNECTIONS: 'lots',
       ALLOWED_ORIGINS: 'https://dealer.example/',
     });
     expect(problems).toEqual([
@@ -115,7 +126,8 @@ describe('loadConfig — one site from the environment', () => {
       'SMS_COUNTRIES must list ISO 3166 alpha-2 country codes such as US, CA: "ZZ" is not one.',
       'ALLOWED_ORIGINS must list origins like https://www.dealer.example: "https://dealer.example/" is not one (no path, no trailing slash).',
       'RATE_LIMIT_IP must be a whole number from 1 to 1000000 (got "-1").',
-      'TRUST_PROXY must be true or false (got "maybe").',
+      'TRUSTED_PROXIES must list IP addresses or CIDR ranges such as 10.0.0.0/8: "10.0.0.0/33" has a prefix longer than 32 bits.',
+      'SERVER_MAX_CONNECTIONS must be a whole number from 1 to 1000000 (got "lots").',
     ]);
   });
 
@@ -131,7 +143,7 @@ describe('loadConfig — sites', () => {
   const sites = {
     default_site: 'main-street',
     sites: {
-      'main-street': { ALLOWED_ORIGINS: ['https://www.mainstreet.example'], PAVE_THEME: 'LITE', RATE_LIMIT_PHONE: 5 },
+      'main-street': { pave_account: 'environment', ALLOWED_ORIGINS: ['https://www.mainstreet.example'], PAVE_THEME: 'LITE', RATE_LIMIT_PHONE: 5 },
       'north-end': {
         PAVE_USERNAME: 'northend',
         PAVE_API_KEY: { env: 'NORTH_KEY' },
@@ -145,7 +157,7 @@ describe('loadConfig — sites', () => {
   };
   const env = { ...baseEnv, NORTH_KEY: 'north_key', NORTH_SECRET: 'north_secret' };
 
-  it('reads SITES_JSON: each site inherits the environment, except its origins', () => {
+  it('reads SITES_JSON: each site inherits the environment, except its origins and (unless it opts in) its PAVE account', () => {
     const config = loadConfig({ ...env, PAVE_CLIENT_ID: 'GROUP', SITES_JSON: JSON.stringify(sites) });
     expect([...config.sites.keys()]).toEqual(['main-street', 'north-end']);
     expect(config.defaultSiteId).toBe('main-street');
@@ -186,18 +198,24 @@ describe('loadConfig — sites', () => {
       sites: {
         'main-street': { PAVE_THEME: 'FANCY', PAVE_THEMES: 'LITE', ALLOWED_ORIGINS: ['https://ok.example'] },
         'north-end': { PAVE_API_SECRET: { env: 'MISSING_SECRET' }, RATE_LIMIT_IP: 0 },
+        'east-side': { ALLOWED_ORIGINS: ['https://east.example'] },
       },
     };
     expect(problemsOf({ ...env, SITES_JSON: JSON.stringify(bad) })).toEqual([
       expect.stringMatching(/^SITES_JSON: sites\.main-street\.PAVE_THEMES is not a setting \(the settings are PAVE_API_URL, .*TURNSTILE_VERIFY_URL\)\.$/),
     ]);
     delete (bad.sites['main-street'] as Record<string, unknown>).PAVE_THEMES;
+    (bad.sites['main-street'] as Record<string, unknown>).pave_account = 'environment';
     expect(problemsOf({ ...env, SITES_JSON: JSON.stringify(bad) })).toEqual([
       'SITES_JSON: sites.main-street.PAVE_THEME must be one of LITE, PRO, CAPT (got "FANCY").',
       'SITES_JSON: sites.north-end.PAVE_API_SECRET reads environment variable MISSING_SECRET, which is not set.',
+      // A site with an account of its own takes none of the environment's credentials.
+      'SITES_JSON: sites.north-end.PAVE_USERNAME is required.',
+      'SITES_JSON: sites.north-end.PAVE_API_KEY is required.',
       'SITES_JSON: sites.north-end.ALLOWED_ORIGINS is required.',
       'SITES_JSON: sites.north-end.RATE_LIMIT_IP must be a whole number from 1 to 1000000 (got 0).',
-      'SITES_JSON: default_site "nowhere" is not one of the sites (main-street, north-end).',
+      'SITES_JSON: site "east-side" names no PAVE account: set its own PAVE_USERNAME, PAVE_API_KEY and PAVE_API_SECRET, or "pave_account": "environment" to use the environment\'s (its customers and texts then go to that account).',
+      'SITES_JSON: default_site "nowhere" is not one of the sites (main-street, north-end, east-side).',
     ]);
   });
 
@@ -208,7 +226,8 @@ describe('loadConfig — sites', () => {
     ['a list instead of an object', '{"sites": []}', /^SITES_JSON: sites must be an object\.$/],
     ['a bad site id', '{"sites": {"main street": {}}}', /^SITES_JSON: "main street" is not a site id \(letters, digits, _ and -, at most 64 characters\)\.$/],
     ['an unknown top-level key', '{"sites": {"a": {"ALLOWED_ORIGINS": "https://a.example"}}, "site": "a"}', /^SITES_JSON: site is not allowed/],
-    ['a bad env reference', '{"sites": {"a": {"ALLOWED_ORIGINS": "https://a.example", "PAVE_API_KEY": {"env": "not a name"}}}}', /^SITES_JSON: sites\.a\.PAVE_API_KEY must be text\.$/],
+    ['a bad env reference', '{"sites": {"a": {"ALLOWED_ORIGINS": "https://a.example", "PAVE_USERNAME": "a", "PAVE_API_SECRET": "s", "PAVE_API_KEY": {"env": "not a name"}}}}', /^SITES_JSON: sites\.a\.PAVE_API_KEY must be text\.$/],
+    ['a bad pave_account', '{"sites": {"a": {"ALLOWED_ORIGINS": "https://a.example", "pave_account": "env"}}}', /^SITES_JSON: sites\.a\.pave_account must be "environment" \(or left out, when the site names its own PAVE_USERNAME, PAVE_API_KEY and PAVE_API_SECRET\)\.$/],
   ])('refuses %s', (_name, text, message) => {
     const problems = problemsOf({ ...env, SITES_JSON: text });
     expect(problems).toHaveLength(1);
@@ -226,7 +245,7 @@ describe('loadConfig — sites', () => {
     const problems = problemsOf({
       ...env,
       NORTH_SECRET: 's'.repeat(400),
-      SITES_JSON: JSON.stringify({ sites: { a: { ALLOWED_ORIGINS: 'https://a.example', PAVE_API_SECRET: { env: 'NORTH_SECRET' }, PAVE_API_KEY: 'k'.repeat(300) } } }),
+      SITES_JSON: JSON.stringify({ sites: { a: { ALLOWED_ORIGINS: 'https://a.example', PAVE_USERNAME: 'a', PAVE_API_SECRET: { env: 'NORTH_SECRET' }, PAVE_API_KEY: 'k'.repeat(300) } } }),
     });
     expect(problems).toEqual(['SITES_JSON: sites.a.PAVE_API_KEY must be at most 256 characters.', 'SITES_JSON: sites.a.PAVE_API_SECRET must be at most 256 characters.']);
   });

@@ -15,7 +15,7 @@ function groupStack(defaultSite?: string) {
   const sites = {
     ...(defaultSite ? { default_site: defaultSite } : {}),
     sites: {
-      southside: { ALLOWED_ORIGINS: [SOUTH, GROUP], PAVE_DEALER_NAME: 'Southside Motors', PAVE_THEME: 'LITE' },
+      southside: { pave_account: 'environment', ALLOWED_ORIGINS: [SOUTH, GROUP], PAVE_DEALER_NAME: 'Southside Motors', PAVE_THEME: 'LITE' },
       'north-end': {
         ALLOWED_ORIGINS: [NORTH, GROUP],
         PAVE_USERNAME: northAccount.username,

@@ -1,12 +1,13 @@
 /**
  * The client address the per-IP limit counts: units, then the Node entry's reader over a real loopback
- * socket, where X-Forwarded-For must not dodge the limit unless TRUST_PROXY says a proxy of ours wrote it.
+ * socket, where X-Forwarded-For must not dodge the limit unless the peer is one of TRUSTED_PROXIES.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../../../signer/app.ts';
-import { ipLimitKey, lastForwardedFor, clientIpReader, normalizeIp } from '../../../signer/http/client-ip.ts';
+import { clientBehindProxies, clientIpReader, ipLimitKey, normalizeIp } from '../../../signer/http/client-ip.ts';
+import { proxyMatcher } from '../../../signer/http/proxy-ranges.ts';
 import { loadConfig } from '../../../signer/config/environment.ts';
 import { createSandbox } from '../../../demo/sandbox/app.ts';
 import { baseEnv, inProcessFetch, ORIGIN } from '../../fixtures/stack.ts';
@@ -49,18 +50,32 @@ describe('ipLimitKey', () => {
   });
 });
 
-describe('lastForwardedFor', () => {
-  it('takes the right-most entry: the one the nearest proxy appended', () => {
-    expect(lastForwardedFor('198.51.100.1, 203.0.113.9')).toBe('203.0.113.9');
-    expect(lastForwardedFor('203.0.113.9')).toBe('203.0.113.9');
-    expect(lastForwardedFor('spoofed, [2001:db8::7]:1234')).toBe('2001:db8:0:0:0:0:0:7');
+describe('clientBehindProxies', () => {
+  const ours = proxyMatcher(['10.0.0.0/8', '2001:db8:ffff::/48']);
+
+  it('is the socket when the socket is not one of our proxies, whatever the header says', () => {
+    expect(clientBehindProxies('198.51.100.1', '203.0.113.9', ours)).toBe('198.51.100.1');
+    expect(clientBehindProxies(undefined, '203.0.113.9', ours)).toBeUndefined();
   });
 
-  it('never falls back to entries further left, which the client wrote', () => {
-    expect(lastForwardedFor('198.51.100.1, garbage')).toBeUndefined();
-    expect(lastForwardedFor('198.51.100.1,')).toBeUndefined();
-    expect(lastForwardedFor('')).toBeUndefined();
-    expect(lastForwardedFor(undefined)).toBeUndefined();
+  it('is the right-most entry that is not one of our proxies', () => {
+    expect(clientBehindProxies('10.0.0.2', '203.0.113.9', ours)).toBe('203.0.113.9');
+    expect(clientBehindProxies('10.0.0.2', '198.51.100.1, 203.0.113.9', ours)).toBe('203.0.113.9');
+    // A chain of our proxies (CDN edge → load balancer → signer): each appended what it saw.
+    expect(clientBehindProxies('10.0.0.2', 'spoofed, 203.0.113.9, 10.0.0.1', ours)).toBe('203.0.113.9');
+    expect(clientBehindProxies('::ffff:10.0.0.2', '[2001:db8:1::7]:1234, 2001:db8:ffff::1', ours)).toBe('2001:db8:1:0:0:0:0:7');
+  });
+
+  it('never goes further left than an entry it cannot read', () => {
+    expect(clientBehindProxies('10.0.0.2', '198.51.100.1, garbage', ours)).toBe('10.0.0.2');
+    expect(clientBehindProxies('10.0.0.2', '198.51.100.1, garbage, 10.0.0.1', ours)).toBe('10.0.0.1');
+    expect(clientBehindProxies('10.0.0.2', '198.51.100.1,', ours)).toBe('10.0.0.2');
+  });
+
+  it('is the left-most hop when every hop is ours, and the proxy itself without a header', () => {
+    expect(clientBehindProxies('10.0.0.2', '10.0.0.9, 10.0.0.1', ours)).toBe('10.0.0.9');
+    expect(clientBehindProxies('10.0.0.2', undefined, ours)).toBe('10.0.0.2');
+    expect(clientBehindProxies('10.0.0.2', '', ours)).toBe('10.0.0.2');
   });
 });
 
@@ -69,12 +84,12 @@ describe('the Node entry’s reader, over a real socket', () => {
   afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
   /** The signer on a loopback port, reading the client address as signer/node.ts does. */
-  async function listen(trustProxy: boolean) {
-    const config = loadConfig({ ...baseEnv, RATE_LIMIT_IP: '2', TRUST_PROXY: String(trustProxy) });
+  async function listen(trustedProxies?: string) {
+    const config = loadConfig({ ...baseEnv, RATE_LIMIT_IP: '2', ...(trustedProxies ? { TRUSTED_PROXIES: trustedProxies } : {}) });
     const app = createApp({
       config,
       fetch: inProcessFetch(createSandbox().app),
-      clientIp: clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address }),
+      clientIp: clientIpReader({ trustedProxies: config.trustedProxies, socketAddress: (c) => getConnInfo(c).remote.address }),
       log: () => {},
       events: () => {},
     });
@@ -89,8 +104,8 @@ describe('the Node entry’s reader, over a real socket', () => {
       });
   }
 
-  it('ignores X-Forwarded-For without TRUST_PROXY: a made-up header does not dodge the limit', async () => {
-    const post = await listen(false);
+  it('ignores X-Forwarded-For without TRUSTED_PROXIES: a made-up header does not dodge the limit', async () => {
+    const post = await listen();
     expect((await post('198.51.100.1')).status).toBe(201);
     expect((await post('198.51.100.2')).status).toBe(201);
     const refused = await post('198.51.100.3');
@@ -98,15 +113,29 @@ describe('the Node entry’s reader, over a real socket', () => {
     expect(refused.headers.get('Retry-After')).toBe('60');
   });
 
-  it('with TRUST_PROXY, counts the address the proxy appended (and only that one)', async () => {
-    const post = await listen(true);
+  it('ignores X-Forwarded-For from 127.0.0.1 when TRUSTED_PROXIES names another address', async () => {
+    const post = await listen('10.0.0.1, 2001:db8::/32');
+    expect((await post('198.51.100.1')).status).toBe(201);
+    expect((await post('198.51.100.2')).status).toBe(201);
+    expect((await post('198.51.100.3')).status).toBe(429);
+  });
+
+  it('honours X-Forwarded-For from 127.0.0.1 when TRUSTED_PROXIES names it: the right-most untrusted hop is counted', async () => {
+    const post = await listen('127.0.0.1');
     expect((await post('198.51.100.1')).status).toBe(201);
     expect((await post('198.51.100.1')).status).toBe(201);
     expect((await post('198.51.100.1')).status).toBe(429);
-    // A client prepending its own entries is still counted by the proxy's last one.
+    // A client prepending its own entries is still counted by the entry our proxy appended.
     expect((await post('10.0.0.1, 198.51.100.1')).status).toBe(429);
     expect((await post('198.51.100.1, 198.51.100.2')).status).toBe(201);
     // No header: the socket's address (the proxy itself).
     expect((await post()).status).toBe(201);
+  });
+
+  it('honours it through a range and a chain of trusted hops', async () => {
+    const post = await listen('127.0.0.0/8, 10.0.0.0/8');
+    expect((await post('198.51.100.9, 10.0.0.1')).status).toBe(201);
+    expect((await post('203.0.113.1, 198.51.100.9, 10.0.0.7')).status).toBe(201);
+    expect((await post('198.51.100.9')).status).toBe(429);
   });
 });

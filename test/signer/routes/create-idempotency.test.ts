@@ -72,7 +72,7 @@ describe('POST /v1/sessions — idempotency', () => {
       {
         SITES_JSON: JSON.stringify({
           sites: {
-            south: { ALLOWED_ORIGINS: ORIGIN },
+            south: { pave_account: 'environment', ALLOWED_ORIGINS: ORIGIN },
             north: { ALLOWED_ORIGINS: ORIGIN, PAVE_USERNAME: 'north', PAVE_API_KEY: 'north_key', PAVE_API_SECRET: 'north_secret' },
           },
         }),
