@@ -1,6 +1,7 @@
 /**
  * A request body in the contract's terms, before anything reads it: `413 payload_too_large` over the size
- * limit (counted as it streams, so a chunked body cannot slip past), `415 unsupported_media_type` for another
+ * limit (from `Content-Length` when it frames the body, else counted as it streams, so a chunked body
+ * cannot slip past), `415 unsupported_media_type` for another
  * content type (Hono's validator would quietly see `{}`), `400 invalid_json` for a body that does not parse,
  * and `400 invalid_request` with one issue per field for a body the schema refuses.
  */
@@ -11,9 +12,33 @@ import type * as z from 'zod/mini';
 import { toIssues } from '../../contract/schema.ts';
 import { errorResponse, invalidJson, invalidRequest, payloadTooLarge, unsupportedMediaType } from '../errors.ts';
 
-/** @example app.post('/:key/resend', limitBody(1024), handler) */
+/**
+ * The size limit. A body framed by `Content-Length` is judged by the header alone — the HTTP parser of
+ * every runtime reads exactly that many bytes, so it cannot grow past it — and is left untouched: on
+ * Node, touching `Request.body` would build a web stream for every POST, the costliest step of a create
+ * (issue 14). A body without one (chunked) is counted as it streams and refused once over the limit.
+ * @example app.post('/:key/resend', limitBody(1024), handler)
+ */
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  return bodyLimit({ maxSize: maxBytes, onError: () => errorResponse(payloadTooLarge(maxBytes)) });
+  const tooLarge = () => errorResponse(payloadTooLarge(maxBytes));
+  const counted = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  return async (c, next) => {
+    const declared = declaredLength(c.req.header('Content-Length'), c.req.header('Transfer-Encoding'));
+    if (declared === undefined) return counted(c, next);
+    if (declared > maxBytes) return tooLarge();
+    await next();
+  };
+}
+
+/**
+ * The length `Content-Length` declares when it frames the body: digits only, and no `Transfer-Encoding`
+ * (which overrides it, RFC 9112 §6.3). `undefined` when the body must be counted instead.
+ * @example declaredLength('42', undefined) // 42
+ * @example declaredLength('42', 'chunked') // undefined
+ */
+export function declaredLength(contentLength: string | undefined, transferEncoding: string | undefined): number | undefined {
+  if (contentLength === undefined || transferEncoding !== undefined || !/^\d{1,15}$/.test(contentLength)) return undefined;
+  return Number(contentLength);
 }
 
 /**
