@@ -21,6 +21,7 @@ import type { ClientIpReader } from './http/client-ip.ts';
 import { consoleLogger, type Logger } from './http/event-log.ts';
 import { originGuard } from './http/origin.ts';
 import { requestLog, type LogWriter } from './http/request-log.ts';
+import type { PaveHttp } from './pave/client.ts';
 import type { Hashing } from './pave/hashing.ts';
 import type { RouteContext } from './routes/context.ts';
 import { createSession, resolveSite, siteRules } from './routes/create.ts';
@@ -38,6 +39,8 @@ export interface AppDeps {
   config: SignerConfig;
   /** The fetch used to reach PAVE and Turnstile's Siteverify (tests pass the sandbox's). */
   fetch?: typeof fetch;
+  /** How PAVE is called when not through `fetch`: the Node entry's keep-alive pool (`signer/node-http.ts`). */
+  paveHttp?: PaveHttp;
   now?: () => Date;
   /** The client's IP: the socket's on Node, `CF-Connecting-IP` on Workers; supplied by the entry file. */
   clientIp?: ClientIpReader;
@@ -70,7 +73,7 @@ export function createApp(deps: AppDeps): Hono {
   const events = deps.events ?? consoleLogger;
   const limitStore = deps.limitStore ?? createMemoryLimitStore({ evictFirst: (key) => key.startsWith('ip:') });
   const limiter = createLimiter({ store: limitStore, now, log: events });
-  const registry = createSiteRegistry(config, { fetch: deps.fetch, now: deps.now, hashing: deps.hashing });
+  const registry = createSiteRegistry(config, { fetch: deps.fetch, paveHttp: deps.paveHttp, now: deps.now, hashing: deps.hashing });
   const allowedOrigins = new Set([...config.sites.values()].flatMap((site) => site.allowedOrigins));
   const routes: RouteContext = {
     registry,
