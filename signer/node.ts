@@ -8,8 +8,11 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/environment.ts';
 import { clientIpReader } from './http/client-ip.ts';
-import { consoleLogger } from './http/event-log.ts';
+import { batchedLogger, consoleLogger } from './http/event-log.ts';
+import { lineBatch } from './http/line-batch.ts';
+import { batchedRequestLines } from './http/request-log.ts';
 import { nodeHashing } from './node-hashing.ts';
+import { createPooledHttp } from './node-http.ts';
 import { createRedisIdempotencyStore } from './stores/idempotency/redis.ts';
 import { createRedisLimitStore } from './stores/limits/redis.ts';
 import { connectRedis, redactUrl } from './stores/redis.ts';
@@ -21,7 +24,19 @@ try {
   const port = Number(process.env.PORT ?? 8787);
   const clientIp = clientIpReader({ trustProxy: config.trustProxy, socketAddress: (c) => getConnInfo(c).remote.address });
   const shared = process.env.REDIS_URL ? await connectSharedStores(process.env.REDIS_URL) : {};
-  const app = createApp({ config, clientIp, hashing: nodeHashing, ...shared });
+  // Log lines are written once per event-loop turn, and whatever is queued when the process ends.
+  const stdout = lineBatch((text) => process.stdout.write(text), setImmediate);
+  const stderr = lineBatch((text) => process.stderr.write(text), setImmediate);
+  process.on('exit', () => (stdout.flush(), stderr.flush()));
+  const app = createApp({
+    config,
+    clientIp,
+    hashing: nodeHashing,
+    paveHttp: createPooledHttp().http,
+    log: batchedRequestLines(stdout),
+    events: batchedLogger(stdout, stderr),
+    ...shared,
+  });
   serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
     console.log(`pave-capture signer on http://localhost:${info.port} (OpenAPI: /openapi.json)`);
     for (const site of config.sites.values()) {
