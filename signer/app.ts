@@ -25,7 +25,7 @@ import type { PaveHttp } from './pave/client.ts';
 import type { Hashing } from './pave/hashing.ts';
 import type { RouteContext } from './routes/context.ts';
 import { createSession, resolveSite, siteRules } from './routes/create.ts';
-import { openApiDocument } from './routes/openapi.ts';
+import { openApi } from './routes/openapi.ts';
 import { MAX_RESEND_BODY_BYTES, resendSms } from './routes/resend.ts';
 import { sessionStatus } from './routes/status.ts';
 import { failClosed } from './stores/idempotency/fail-closed.ts';
@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(requestLog({ write: deps.log, now: deps.now }));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.get('/openapi.json', (c) => c.json(openApiDocument(), 200, { 'Access-Control-Allow-Origin': '*' }));
+  app.get('/openapi.json', openApi);
 
   // A create, step by step; the follow-up routes share step 1.
   app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) })); // 1. origin: 403 before anything else

@@ -1,7 +1,9 @@
 /**
- * The signer's OpenAPI 3.1 document, generated from the contract's zod schemas (`z.toJSONSchema`, the
- * same objects the signer validates with), so the document cannot drift from the code.
- * Served at `GET /openapi.json`.
+ * The one generator of the signer's OpenAPI 3.1 document, from the contract's zod schemas
+ * (`z.toJSONSchema`, the same objects the signer validates with), so the document cannot drift from the
+ * code. It runs at start-up on Node, Deno and Bun, and at build time for Workers (`scripts/openapi.ts`
+ * writes `signer/openapi.json`), so zod's JSON Schema code never reaches the edge bundle. Served at
+ * `GET /openapi.json` by `routes/openapi.ts`.
  */
 import * as z from 'zod/mini';
 import {
@@ -57,13 +59,11 @@ const origin = { name: 'Origin', in: 'header', required: true, description: 'The
 const sessionKey = { name: 'key', in: 'path', required: true, description: 'The `session_key` of the create answer.', schema: { type: 'string', pattern: '^[A-Z0-9]{2,8}-[A-Z0-9]{4,20}$' } };
 const followUpErrors: ErrorCode[] = ['origin_not_allowed', 'unknown_session', 'upstream_error', 'upstream_rejected', 'upstream_timeout'];
 
-let cached: object | undefined;
-
 /**
- * @example app.get('/openapi.json', (c) => c.json(openApiDocument()))
+ * @example writeFileSync('signer/openapi.json', JSON.stringify(buildOpenApiDocument()))
  */
-export function openApiDocument(): object {
-  cached ??= {
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
     openapi: '3.1.0',
     info: {
       title: 'pave-capture signer',
@@ -124,5 +124,4 @@ export function openApiDocument(): object {
       },
     },
   };
-  return cached;
 }
