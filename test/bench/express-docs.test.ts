@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExpressFromDocs } from '../../bench/express-docs.ts';
 import { LINK_REQUEST, REQUEST_HEADERS } from '../../bench/subjects.ts';
 import { createSandbox, DEMO_ACCOUNT } from '../../demo/sandbox/app.ts';
-import { startStandIn } from '../fixtures/pave-stand-in.ts';
+import { startStandIn } from './fixtures/pave-stand-in.ts';
 
 let standIn: Awaited<ReturnType<typeof startStandIn>>;
 beforeAll(async () => (standIn = await startStandIn()));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMinimalSigner } from '../../bench/minimal-signer.ts';
 import { LINK_REQUEST, REQUEST_HEADERS } from '../../bench/subjects.ts';
-import { startStandIn } from '../fixtures/pave-stand-in.ts';
+import { startStandIn } from './fixtures/pave-stand-in.ts';
 
 let standIn: Awaited<ReturnType<typeof startStandIn>>;
 beforeAll(async () => (standIn = await startStandIn()));

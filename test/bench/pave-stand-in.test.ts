@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standInSession } from '../../bench/pave-stand-in.ts';
 import { PaveSession } from '../../signer/pave/types.ts';
-import { startStandIn } from '../fixtures/pave-stand-in.ts';
+import { startStandIn } from './fixtures/pave-stand-in.ts';
 
 let standIn: Awaited<ReturnType<typeof startStandIn>>;
 beforeAll(async () => (standIn = await startStandIn()));
