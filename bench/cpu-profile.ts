@@ -17,6 +17,8 @@ interface ProfileNode {
 
 export interface CpuProfile {
   nodes: ProfileNode[];
+  /** Microseconds on the machine's monotonic clock (the one `process.hrtime` reads) when sampling began. */
+  startTime?: number;
   samples: number[];
   /** Microseconds between consecutive samples. */
   timeDeltas: number[];
@@ -47,23 +49,38 @@ function frameName({ functionName, url, lineNumber }: CallFrame): string {
   return `${name} (${shortUrl(url)}:${lineNumber + 1})`;
 }
 
+/** Only the samples taken between these two instants (µs, the profile's clock): the load, not the start-up. */
+export interface SampleWindow {
+  from?: number;
+  to?: number;
+}
+
+/** Each sample's node and duration, within the window. */
+function* samplesIn(profile: CpuProfile, window: SampleWindow = {}): Generator<{ node: ProfileNode; delta: number }> {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  let at = profile.startTime ?? 0;
+  for (let index = 0; index < profile.samples.length; index++) {
+    const delta = profile.timeDeltas[index] ?? 0;
+    at += delta;
+    if ((window.from !== undefined && at < window.from) || (window.to !== undefined && at > window.to)) continue;
+    const node = byId.get(profile.samples[index]!);
+    if (node) yield { node, delta };
+  }
+}
+
 /**
  * Self time per frame, largest first; frames with the same name, file and line are added up.
  * @example topFrames(profile, 10)[0] // { frame: '(garbage collector)', selfMicros: 81234, share: 0.07 }
  */
-export function topFrames(profile: CpuProfile, count: number, options: { withIdle?: boolean } = {}): Frame[] {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+export function topFrames(profile: CpuProfile, count: number, options: { withIdle?: boolean; window?: SampleWindow } = {}): Frame[] {
   const self = new Map<string, number>();
   let total = 0;
-  profile.samples.forEach((id, index) => {
-    const delta = profile.timeDeltas[index] ?? 0;
-    const node = byId.get(id);
-    if (!node) return;
+  for (const { node, delta } of samplesIn(profile, options.window)) {
     const name = frameName(node.callFrame);
-    if (name === '(idle)' && !options.withIdle) return;
+    if (name === '(idle)' && !options.withIdle) continue;
     total += delta;
     self.set(name, (self.get(name) ?? 0) + delta);
-  });
+  }
   return [...self]
     .map(([frame, selfMicros]) => ({ frame, selfMicros, share: total ? selfMicros / total : 0 }))
     .sort((a, b) => b.selfMicros - a.selfMicros)
@@ -74,18 +91,15 @@ export function topFrames(profile: CpuProfile, count: number, options: { withIdl
  * Self time per package (`undici`, `hono`, …), per file of our own (`signer/app.ts`) or per Node
  * built-in group (`node:internal/…` → `node internals`), largest first. Shows which piece costs most.
  */
-export function selfByGroup(profile: CpuProfile, count: number): Frame[] {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+export function selfByGroup(profile: CpuProfile, count: number, window?: SampleWindow): Frame[] {
   const self = new Map<string, number>();
   let total = 0;
-  profile.samples.forEach((id, index) => {
-    const delta = profile.timeDeltas[index] ?? 0;
-    const node = byId.get(id);
-    if (!node || node.callFrame.functionName === '(idle)') return;
+  for (const { node, delta } of samplesIn(profile, window)) {
+    if (node.callFrame.functionName === '(idle)') continue;
     total += delta;
     const group = groupOf(node.callFrame);
     self.set(group, (self.get(group) ?? 0) + delta);
-  });
+  }
   return [...self]
     .map(([frame, selfMicros]) => ({ frame, selfMicros, share: total ? selfMicros / total : 0 }))
     .sort((a, b) => b.selfMicros - a.selfMicros)

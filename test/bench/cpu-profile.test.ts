@@ -51,3 +51,16 @@ describe('shortUrl', () => {
     expect(shortUrl('node:internal/http')).toBe('node:internal/http');
   });
 });
+
+describe('a window of the profile', () => {
+  it('counts only the samples taken inside it (the load, not the start-up)', () => {
+    // Samples end at 1100, 1200, 1250, 1260, 1280, 1300, 1330, 1340, 1360, 1460 µs.
+    const timed: CpuProfile = { ...profile, startTime: 1000 };
+    expect(topFrames(timed, 10, { window: { from: 1255, to: 1345 } }).map((row) => [row.frame.split(' ')[0], row.selfMicros])).toEqual([
+      ['take', 40],
+      ['request', 30],
+      ['dispatch', 20],
+    ]);
+    expect(selfByGroup(timed, 10, { from: 1301 }).map((row) => row.frame)).toEqual(['undici', 'signer/stores/limits/memory.ts', 'hono']);
+  });
+});
