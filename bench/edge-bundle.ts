@@ -6,10 +6,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { writeOpenApi } from '../scripts/openapi.ts';
 import { packageOf } from './attribution.ts';
 import { kb, percent } from './format.ts';
 import type { FigureResult, Row } from './table.ts';
 import { gzipBytes } from './weigh.ts';
+
+/** Issue 14's budget for the signer's Worker, after gzip (1 KB = 1000 bytes). */
+export const EDGE_BUDGET_BYTES = 73_000;
 
 /** Cloudflare Workers' script size limit on the free plan, after gzip (paid plans: 10 MB). */
 export const WORKERS_FREE_LIMIT_BYTES = 3_000_000;
@@ -40,6 +44,8 @@ export interface EdgeWeight {
 
 export async function edgeBundle({ root, workDir }: { root: string; workDir: string }): Promise<FigureResult> {
   mkdirSync(workDir, { recursive: true });
+  // The Worker's build step, as Wrangler runs it (`[build] command` in signer/wrangler.toml).
+  writeOpenApi();
   const signer = await bundle(root, workDir, 'signer-worker.js', { entryPoints: [join(root, 'signer/worker.ts')] });
   const bare = await bundle(root, workDir, 'bare-hono-worker.js', {
     stdin: {
@@ -53,7 +59,7 @@ export async function edgeBundle({ root, workDir }: { root: string; workDir: str
     {
       label: 'Edge bundle (signer/worker.ts, minified)',
       value: `${kb(signer.gzip)} gz · ${kb(signer.raw)} min`,
-      reference: `bare Hono Worker ${kb(bare.gzip)} gz; Workers limit 3 MB gz (free plan)`,
+      reference: `≤ ${kb(EDGE_BUDGET_BYTES)} gz: ${signer.gzip <= EDGE_BUDGET_BYTES ? 'met' : 'OVER BUDGET'}; bare Hono Worker ${kb(bare.gzip)} gz (same run); Workers limit 3 MB gz (free plan)`,
     },
     ...signer.parts.filter((part) => part.bytes >= MIN_ROW_BYTES).map((part) => ({ label: `  ${part.group}`, value: `${percent(part.share)} · ${kb(part.bytes)} min`, reference: '' })),
   ];
@@ -61,8 +67,8 @@ export async function edgeBundle({ root, workDir }: { root: string; workDir: str
     id: 'edge-bundle',
     title: 'Edge bundle',
     rows,
-    data: { signerWorker: signer, bareHonoWorker: bare, workersFreeLimitBytes: WORKERS_FREE_LIMIT_BYTES },
-    notes: ['Edge bundle: esbuild as Wrangler runs it (ESM, conditions workerd/worker/browser), minified; gzip level 9; parts are minified bytes per package from the esbuild metafile.'],
+    data: { signerWorker: signer, bareHonoWorker: bare, budgetBytes: EDGE_BUDGET_BYTES, workersFreeLimitBytes: WORKERS_FREE_LIMIT_BYTES },
+    notes: ['Edge bundle: `npm run openapi` (the Worker\'s build step) then esbuild as Wrangler runs it (ESM, conditions workerd/worker/browser), minified; gzip level 9; parts are minified bytes per package from the esbuild metafile, the static OpenAPI document (signer/openapi.json) counted apart from our code.'],
   };
 }
 
@@ -78,7 +84,7 @@ function partsOf(metafile: Metafile, output: string, raw: number): EdgeWeight['p
   const inputs = metafile.outputs[output]?.inputs ?? {};
   const totals = new Map<string, number>();
   for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
-    const group = packageOf(path) ?? 'own code';
+    const group = packageOf(path) ?? (path.endsWith('signer/openapi.json') ? 'OpenAPI document (static JSON)' : 'own code');
     totals.set(group, (totals.get(group) ?? 0) + bytesInOutput);
   }
   const mapped = [...totals.values()].reduce((sum, bytes) => sum + bytes, 0);

@@ -46,7 +46,7 @@ const take: Record<FigureName, () => Promise<FigureResult>> = {
       root,
       workDir,
       connections: 32,
-      ...(quick ? { rounds: 3, seconds: 1, warmupSeconds: 1 } : { rounds: 5, seconds: 3, warmupSeconds: 2 }),
+      ...(quick ? { rounds: 3, seconds: 2, warmupSeconds: 3 } : { rounds: 5, seconds: 3, warmupSeconds: 5 }),
     }),
   click: () => clickToLink({ root, ...(quick ? { runs: 5, warmup: 1 } : { runs: 15, warmup: 2 }) }),
 };

@@ -1,9 +1,9 @@
 /**
- * The two apps every speed figure compares, built the same way for the load test (one process each)
- * and the in-process latency figure:
- * - the real signer (`createApp`: origin check, body limit, validation, site rules, payload mapping,
- *   HMAC signing, PAVE client, ticket) wired to a PAVE that answers instantly, and
- * - a bare Hono app answering a fixed JSON — the baseline: what the same server stack costs anyway.
+ * What the speed figures share: the request every figure sends, the signer's bench environment, and
+ * for the in-process latency figure the real signer (`createApp`: origin check, body limit, validation,
+ * site rules, payload mapping, HMAC signing, PAVE client, ticket) wired to a PAVE in the same process,
+ * next to the bare Hono app. (The throughput figure runs `signer/node.ts` itself against the PAVE
+ * stand-in over HTTP: see throughput.ts.)
  */
 import type { Context, Hono } from 'hono';
 import { createApp } from '../signer/app.ts';
@@ -11,6 +11,7 @@ import { nodeHashing } from '../signer/node-hashing.ts';
 import { loadConfig } from '../signer/config/environment.ts';
 import type { Env } from '../signer/config/settings.ts';
 import type { LogWriter } from '../signer/http/request-log.ts';
+import { standInSession } from './pave-stand-in.ts';
 
 export { createBareSubject } from './bare-app.ts';
 
@@ -46,26 +47,13 @@ export const benchEnv: Env = {
 };
 
 /**
- * A PAVE that answers every Create Session at once with a valid 201 session body (a fresh key each
- * time), so the signer runs its whole path: sign, call, parse PAVE's answer, mint the ticket.
- * It checks nothing: the figures measure the signer, not a verifier.
+ * A PAVE in the same process (no socket), for the in-process latency figure: every Create Session
+ * answered at once with the stand-in's valid 201 session (a fresh key each time), so the signer runs its
+ * whole path: sign, call, parse PAVE's answer, mint the ticket. It checks nothing.
  */
 export function instantPave(): typeof fetch {
   let count = 0;
-  return async () => {
-    count += 1;
-    const key = `BNC-${count.toString(36).toUpperCase().padStart(10, '0')}`;
-    const session = {
-      session_key: key,
-      capture_url: `https://bench.vehiclecapture.com/${key}`,
-      status: 'IDLE',
-      theme: 'PRO',
-      active: true,
-      created_at: '2026-11-28T10:00:00.000000Z',
-      updated_at: '2026-11-28T10:00:00.000000Z',
-    };
-    return new Response(JSON.stringify(session), { status: 201, headers: { 'Content-Type': 'application/json' } });
-  };
+  return async () => new Response(standInSession((count += 1)), { status: 201, headers: { 'Content-Type': 'application/json' } });
 }
 
 /** The real signer, as `signer/node.ts` builds it, with `instantPave` in place of PAVE. */

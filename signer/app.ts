@@ -24,10 +24,11 @@ import { createLogSummary, summarizedEvents } from './http/log-summary.ts';
 import { metricsEndpoint, type Metrics } from './http/metrics.ts';
 import { originGuard } from './http/origin.ts';
 import { requestLog, type LogWriter } from './http/request-log.ts';
+import type { PaveHttp } from './pave/client.ts';
 import type { Hashing } from './pave/hashing.ts';
 import type { RouteContext } from './routes/context.ts';
 import { createSession, resolveSite, siteRules } from './routes/create.ts';
-import { openApiDocument } from './routes/openapi.ts';
+import { openApi } from './routes/openapi.ts';
 import { MAX_RESEND_BODY_BYTES, resendSms } from './routes/resend.ts';
 import { sessionStatus } from './routes/status.ts';
 import { failClosed } from './stores/idempotency/fail-closed.ts';
@@ -41,6 +42,8 @@ export interface AppDeps {
   config: SignerConfig;
   /** The fetch used to reach PAVE and Turnstile's Siteverify (tests pass the sandbox's). */
   fetch?: typeof fetch;
+  /** How PAVE is called when not through `fetch`: the Node entry's keep-alive pool (`signer/node-http.ts`). */
+  paveHttp?: PaveHttp;
   now?: () => Date;
   /** The client's IP: the socket's on Node, `CF-Connecting-IP` on Workers; supplied by the entry file. */
   clientIp?: ClientIpReader;
@@ -78,7 +81,7 @@ export function createApp(deps: AppDeps): Hono {
   // Per-caller counters are the cheap ones to lose when the store is full; a number's or a site's are not.
   const limitStore = deps.limitStore ?? createMemoryLimitStore({ evictFirst: (key) => key.startsWith('ip:') || key.startsWith('follow-up:') });
   const limiter = createLimiter({ store: limitStore, now, log: events });
-  const registry = createSiteRegistry(config, { fetch: deps.fetch, now: deps.now, hashing: deps.hashing });
+  const registry = createSiteRegistry(config, { fetch: deps.fetch, paveHttp: deps.paveHttp, now: deps.now, hashing: deps.hashing });
   const allowedOrigins = new Set([...config.sites.values()].flatMap((site) => site.allowedOrigins));
   const slots = new Map<string, PaveSlots>([...config.sites.values()].map((site) => [site.id, createPaveSlots(site.pave.maxConcurrency)]));
   const gates = { config, limiter, clientIp: deps.clientIp };
@@ -104,7 +107,7 @@ export function createApp(deps: AppDeps): Hono {
   if (config.metricsToken && deps.metrics?.render) {
     app.get('/metrics', metricsEndpoint({ token: config.metricsToken, render: () => deps.metrics!.render!(), hashing: deps.hashing }));
   }
-  app.get('/openapi.json', (c) => c.json(openApiDocument(), 200, { 'Access-Control-Allow-Origin': '*' }));
+  app.get('/openapi.json', openApi);
 
   // A create, step by step; the follow-up routes share step 1.
   app.use('/v1/*', originGuard({ isAllowed: (origin) => allowedOrigins.has(origin) })); // 1. origin: 403 before anything else

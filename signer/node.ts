@@ -10,7 +10,11 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/environment.ts';
 import { startupNotes } from './config/startup-notes.ts';
 import { clientIpReader } from './http/client-ip.ts';
+import { batchedLogger } from './http/event-log.ts';
+import { lineBatch } from './http/line-batch.ts';
+import { batchedRequestLines } from './http/request-log.ts';
 import { nodeHashing } from './node-hashing.ts';
+import { createPooledHttp } from './node-http.ts';
 import { createPrometheusMetrics } from './node-metrics.ts';
 import { serveSigner } from './node-server.ts';
 import { connectSharedStores } from './stores/shared.ts';
@@ -23,7 +27,20 @@ try {
   const clientIp = clientIpReader({ trustedProxies: config.trustedProxies, socketAddress: (c) => getConnInfo(c).remote.address });
   const { warnings: redisWarnings, ...stores } = await connectSharedStores(process.env.REDIS_URL);
   const metrics = config.metricsToken ? createPrometheusMetrics({ sites: [...config.sites.keys()] }) : undefined;
-  const app = createApp({ config, clientIp, hashing: nodeHashing, metrics, ...stores });
+  // Log lines are written once per event-loop turn, and whatever is queued when the process ends.
+  const stdout = lineBatch((text) => process.stdout.write(text), setImmediate);
+  const stderr = lineBatch((text) => process.stderr.write(text), setImmediate);
+  process.on('exit', () => (stdout.flush(), stderr.flush()));
+  const app = createApp({
+    config,
+    clientIp,
+    hashing: nodeHashing,
+    paveHttp: createPooledHttp().http,
+    log: batchedRequestLines(stdout),
+    events: batchedLogger(stdout, stderr),
+    metrics,
+    ...stores,
+  });
   const notes = startupNotes(config);
   for (const warning of [...notes.warnings, ...redisWarnings]) console.error(`Warning: ${warning}`);
   serveSigner({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0', limits: config.server }, (info) => {

@@ -3,11 +3,13 @@
  * conditions, minified, nothing from `node:`. For the tests in workerd and `npm run signer:workers`.
  */
 import { build } from 'esbuild';
+import { writeOpenApi } from '../openapi.ts';
 
 /**
  * @example writeFileSync('worker.js', await bundleWorker('/repo/signer/worker.ts'));
  */
 export async function bundleWorker(entry: string): Promise<string> {
+  writeOpenApi(); // the Worker's build step (`[build] command` in signer/wrangler.toml): the static OpenAPI document
   const result = await build({
     entryPoints: [entry],
     bundle: true,

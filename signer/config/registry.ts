@@ -3,7 +3,7 @@
  * two questions every route asks: "which site is this create for?" and "which site issued this ticket?".
  */
 import { originNotAllowed, siteNotNamed, unknownSite } from '../errors.ts';
-import { createPaveClient, type PaveClient } from '../pave/client.ts';
+import { createPaveClient, type PaveClient, type PaveHttp } from '../pave/client.ts';
 import type { Hashing } from '../pave/hashing.ts';
 import { createTicketMinter, type TicketMinter } from '../policy/ticket.ts';
 import type { SignerConfig } from './environment.ts';
@@ -32,12 +32,15 @@ export interface SiteRegistry {
 /**
  * @example const registry = createSiteRegistry(config, { fetch: sandbox.request });
  */
-export function createSiteRegistry(config: SignerConfig, world: { fetch?: typeof fetch; now?: () => Date; hashing?: Hashing } = {}): SiteRegistry {
+export function createSiteRegistry(
+  config: SignerConfig,
+  world: { fetch?: typeof fetch; paveHttp?: PaveHttp; now?: () => Date; hashing?: Hashing } = {},
+): SiteRegistry {
   const runtimes = new Map<string, SiteRuntime>();
   for (const site of config.sites.values()) {
     runtimes.set(site.id, {
       site,
-      pave: createPaveClient({ ...site.pave, fetch: world.fetch, now: world.now, hashing: world.hashing }),
+      pave: createPaveClient({ ...site.pave, http: world.paveHttp, fetch: world.fetch, now: world.now, hashing: world.hashing }),
       tickets: createTicketMinter(site.pave.credentials.apiSecret, world.hashing),
     });
   }

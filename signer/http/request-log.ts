@@ -10,6 +10,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { PaveOutcome } from '../pave/client.ts';
 import { SignerError } from '../errors.ts';
+import type { LineBatch } from './line-batch.ts';
 import type { LogSummary } from './log-summary.ts';
 import { countRequest, paveCallRoute, type Metrics } from './metrics.ts';
 
@@ -57,6 +58,14 @@ declare module 'hono' {
 }
 
 const writeJsonLine: LogWriter = (line) => console.log(JSON.stringify(line));
+
+/**
+ * Request lines as JSON into a batch, written once per event-loop turn (the Node entry's writer).
+ * @example createApp({ config, log: batchedRequestLines(lineBatch((text) => process.stdout.write(text), setImmediate)) })
+ */
+export function batchedRequestLines(batch: LineBatch): LogWriter {
+  return (line) => batch.push(JSON.stringify(line));
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 

@@ -11,10 +11,37 @@ import type { Hashing } from './hashing.ts';
 import { createPaveSigner, type PaveCredentials } from './sign.ts';
 import { PaveErrorBody, PaveSession, type PaveCreateSessionBody, type PaveResendBody } from './types.ts';
 
+/** One call as the client makes it: a whole body out, a whole body back. */
+export interface PaveHttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Aborted when the call's budget is spent: the client must give up then. */
+  signal: AbortSignal;
+}
+
+/**
+ * The HTTP client the PAVE client speaks through: Web `fetch` by default (every runtime has it); the Node
+ * entry passes a keep-alive connection pool instead (`signer/node-http.ts`), several times cheaper per call.
+ * It resolves with any answer PAVE gives and rejects only when there is none (refused, reset, aborted).
+ */
+export type PaveHttp = (request: PaveHttpRequest) => Promise<{ status: number; text: string }>;
+
+/** `PaveHttp` over a `fetch`. @example createPaveClient({ …, http: fetchHttp(sandbox.request) }) */
+export function fetchHttp(doFetch: typeof fetch = (input, init) => fetch(input, init)): PaveHttp {
+  return async ({ url, ...init }) => {
+    const response = await doFetch(url, init);
+    return { status: response.status, text: await response.text() };
+  };
+}
+
 interface PaveClientOptions {
   /** e.g. `https://openapi.paveapi.com` (no trailing `/v1`). */
   baseUrl: string;
   credentials: PaveCredentials;
+  /** How calls leave: an injected client (the Node entry's pool), else `fetchHttp(fetch)`. */
+  http?: PaveHttp;
   fetch?: typeof fetch;
   now?: () => Date;
   /** Whole-call budget (headers, body, and the one retry of a refused connection) in milliseconds. */
@@ -56,7 +83,7 @@ const EMPTY_BODY = 'empty body';
  */
 export function createPaveClient(options: PaveClientOptions): PaveClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const http = options.http ?? fetchHttp(options.fetch);
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const sign = createPaveSigner(options.credentials, options.hashing);
@@ -64,16 +91,16 @@ export function createPaveClient(options: PaveClientOptions): PaveClient {
   async function call(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<PaveOutcome<unknown>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const attempt = async () => {
-      const response = await doFetch(`${baseUrl}${path}`, {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const attempt = async () =>
+      http({
         method,
+        url: `${baseUrl}${path}`,
         // Minted per attempt: the token covers the timestamp it is sent with.
         headers: { ...(await sign(now())), ...extraHeaders },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: payload,
         signal: controller.signal,
       });
-      return { status: response.status, text: await response.text() };
-    };
     try {
       let answer: { status: number; text: string };
       try {

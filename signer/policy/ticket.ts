@@ -18,8 +18,11 @@ export interface TicketMinter {
  * const ticket = await tickets.issue('default', 'DMO-7K2P9QX4ZT');
  */
 export function createTicketMinter(paveSecret: string, hashing: Hashing = webCryptoHashing): TicketMinter {
-  const mac = deriveMac(paveSecret, hashing);
-  const macOf = async (siteId: string, sessionKey: string) => (await mac)(utf8(`${siteId}\n${sessionKey}`));
+  const derived = deriveMac(paveSecret, hashing);
+  // The derived key once ready: later tickets are one MAC, no await of the derivation each time.
+  let mac: ((message: Uint8Array) => Uint8Array | Promise<Uint8Array>) | undefined;
+  void derived.then((ready) => (mac = ready), () => {});
+  const macOf = async (siteId: string, sessionKey: string) => (mac ?? (await derived))(utf8(`${siteId}\n${sessionKey}`));
   return {
     async issue(siteId, sessionKey) {
       return toBase64Url(await macOf(siteId, sessionKey));
@@ -38,10 +41,22 @@ async function deriveMac(secret: string, hashing: Hashing): Promise<(message: Ui
   return hashing.hmacSha256(derived);
 }
 
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Unpadded base64url (RFC 4648 §5), three bytes to four characters, straight from the alphabet. */
 function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  let text = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    text += BASE64URL[n >> 18]! + BASE64URL[(n >> 12) & 63]! + BASE64URL[(n >> 6) & 63]! + BASE64URL[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    text += BASE64URL[n >> 18]! + BASE64URL[(n >> 12) & 63]! + (rest === 2 ? BASE64URL[(n >> 6) & 63]! : '');
+  }
+  return text;
 }
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {

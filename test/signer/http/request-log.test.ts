@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../signer/app.ts';
-import { maskVin, type LogLine } from '../../../signer/http/request-log.ts';
+import { batchedRequestLines, maskVin, type LogLine } from '../../../signer/http/request-log.ts';
 import { baseEnv, createStack, ORIGIN } from '../../fixtures/stack.ts';
 
 describe('request log', () => {
@@ -102,5 +102,21 @@ describe('maskVin', () => {
     ['SHORT', '*****'],
   ])('%s → %s', (vin, masked) => {
     expect(maskVin(vin)).toBe(masked);
+  });
+});
+
+describe('batchedRequestLines', () => {
+  it('queues each request line as one JSON line for the batch to write', async () => {
+    const queued: string[] = [];
+    const app = createApp({
+      config: createStack().config,
+      log: batchedRequestLines({ push: (line) => void queued.push(line), flush: () => {} }),
+    });
+    await app.request('/healthz');
+    await app.request('/nowhere');
+    expect(queued.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ msg: 'request', route: '/healthz', status: 200 }),
+      expect.objectContaining({ msg: 'request', status: 404, error: 'not_found' }),
+    ]);
   });
 });

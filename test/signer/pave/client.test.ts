@@ -3,7 +3,7 @@
  */
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createPaveClient } from '../../../signer/pave/client.ts';
+import { createPaveClient, fetchHttp, type PaveHttpRequest } from '../../../signer/pave/client.ts';
 
 const credentials = { username: 'demo', apiKey: 'test_key', apiSecret: 'test_secret' };
 const NOW = new Date('2021-05-30T12:49:19Z');
@@ -99,5 +99,47 @@ describe('PAVE client', () => {
     const pave = createPaveClient({ baseUrl: `http://127.0.0.1:${port}`, credentials, fetch: counting, timeoutMs: 5000 });
     expect(await pave.createSession({})).toMatchObject({ ok: false, kind: 'unavailable' });
     expect(attempts).toBe(2);
+  });
+
+  it('speaks through an injected HTTP client instead of fetch, with the same signed call', async () => {
+    const requests: PaveHttpRequest[] = [];
+    const pave = createPaveClient({
+      baseUrl: 'https://pave.test',
+      credentials,
+      now: () => NOW,
+      fetch: () => Promise.reject(new Error('fetch must not be used when a client is given')),
+      http: async (request) => (requests.push(request), { status: 201, text: '{"session_key":"DMO-7K2P9QX4ZT"}' }),
+    });
+    expect(await pave.createSession({ session: { theme: 'PRO' } })).toMatchObject({ ok: true, status: 201, value: { session_key: 'DMO-7K2P9QX4ZT' } });
+    expect(requests).toEqual([
+      {
+        method: 'POST',
+        url: 'https://pave.test/v1/sessions',
+        headers: expect.objectContaining({ 'API-Token': 'a6b241ef7d86fe9618fc419463663d74f5e722240cec33281dee460252a99355' }),
+        body: '{"session":{"theme":"PRO"}}',
+        signal: expect.any(AbortSignal),
+      },
+    ]);
+  });
+
+  it('retries an injected client once when its connection was refused, as with fetch', async () => {
+    let attempts = 0;
+    const http = async () => {
+      attempts += 1;
+      if (attempts === 1) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+      return { status: 201, text: '{"session_key":"DMO-7K2P9QX4ZT"}' };
+    };
+    const pave = createPaveClient({ baseUrl: 'https://pave.test', credentials, http, timeoutMs: 1000 });
+    expect(await pave.createSession({})).toMatchObject({ ok: true });
+    expect(attempts).toBe(2);
+  });
+});
+
+describe('fetchHttp', () => {
+  it('turns a fetch into the client’s HTTP port: status and whole text back', async () => {
+    const { calls, fetch } = scripted(new Response('{"a":1}', { status: 202 }));
+    const signal = new AbortController().signal;
+    expect(await fetchHttp(fetch)({ method: 'POST', url: 'https://pave.test/x', headers: { A: 'b' }, body: '{}', signal })).toEqual({ status: 202, text: '{"a":1}' });
+    expect(calls).toEqual([{ url: 'https://pave.test/x', init: { method: 'POST', headers: { A: 'b' }, body: '{}', signal } }]);
   });
 });

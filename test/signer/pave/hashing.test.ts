@@ -26,6 +26,14 @@ describe.each(implementations)('%s hashing', (_name, hashing) => {
   });
 });
 
+describe('toHex', () => {
+  it('is lower-case hex of every byte value, as Buffer writes it', () => {
+    const every = Uint8Array.from({ length: 256 }, (_, byte) => byte);
+    expect(toHex(every)).toBe(Buffer.from(every).toString('hex'));
+    expect(toHex(new Uint8Array())).toBe('');
+  });
+});
+
 describe('tickets across hashing implementations', () => {
   it('verify whichever implementation minted them (a Node signer and a Worker share tickets)', async () => {
     const web = createTicketMinter('pave-secret');

@@ -1,5 +1,11 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { nodeHashing } from '../../../signer/node-hashing.ts';
 import { bearerTicket, createTicketMinter } from '../../../signer/policy/ticket.ts';
+
+/** The ticket computed independently with node:crypto: base64url of HMAC(HMAC(secret, label), site \n key). */
+const expectedTicket = (secret: string, site: string, key: string) =>
+  createHmac('sha256', createHmac('sha256', secret).update('pave-capture ticket v1').digest()).update(`${site}\n${key}`).digest('base64url');
 
 describe('tickets', () => {
   it('prove site + session, under a key derived from the PAVE secret', async () => {
@@ -12,6 +18,20 @@ describe('tickets', () => {
     expect(await createTicketMinter('other secret').verify('main-street', 'DMO-7K2P9QX4ZT', ticket)).toBe(false);
     expect(await tickets.verify('main-street', 'DMO-7K2P9QX4ZT', 'x')).toBe(false);
     expect(await tickets.verify('main-street', 'DMO-7K2P9QX4ZT', '')).toBe(false);
+  });
+});
+
+describe('ticket encoding', () => {
+  it('is base64url of the documented MAC, with Web Crypto and with node:crypto alike (tickets already issued stay valid)', async () => {
+    for (const hashing of [undefined, nodeHashing]) {
+      const tickets = createTicketMinter('secret', hashing);
+      for (let i = 0; i < 50; i++) {
+        const key = `DMO-${randomBytes(5).toString('hex').toUpperCase()}`;
+        const ticket = await tickets.issue('main-street', key);
+        expect(ticket).toBe(expectedTicket('secret', 'main-street', key));
+        expect(await tickets.verify('main-street', key, expectedTicket('secret', 'main-street', key))).toBe(true);
+      }
+    }
   });
 });
 

@@ -3,7 +3,10 @@
  * with the routes and error table the signer really has.
  */
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { ERROR_CODES, ERROR_STATUS } from '../../../contract/errors.ts';
+import * as contract from '../../../contract/schema.ts';
+import { buildOpenApiDocument } from '../../../signer/routes/openapi-document.ts';
 import { createStack } from '../../fixtures/stack.ts';
 
 const stack = createStack();
@@ -20,6 +23,23 @@ describe('GET /openapi.json', () => {
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(['/v1/sessions', '/v1/sessions/{key}/status', '/v1/sessions/{key}/resend', '/healthz', '/openapi.json']);
+  });
+
+  it('is the generator’s document, its schemas z.toJSONSchema of the contract’s own objects', async () => {
+    const { document } = await fetchDocument();
+    expect(document).toEqual(buildOpenApiDocument());
+    const expected = (schema: z.ZodMiniType, io: 'input' | 'output') => {
+      const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+      return rest;
+    };
+    expect(document.components.schemas).toEqual({
+      CreateSessionRequest: expected(contract.CreateSessionRequest, 'input'),
+      CreateSessionResponse: expected(contract.CreateSessionResponse, 'output'),
+      SessionStatusResponse: expected(contract.SessionStatusResponse, 'output'),
+      ResendRequest: expected(contract.ResendRequest, 'input'),
+      ResendResponse: expected(contract.ResendResponse, 'output'),
+      ErrorBody: expected(contract.ErrorBody, 'output'),
+    });
   });
 
   it('describes the create request exactly as the contract validates it', async () => {
