@@ -30,7 +30,7 @@ export function resendSms({ registry, admit, clientIp }: RouteContext): Handler 
     let destination: { e164: string; callingCode: string };
     if (request.phone) {
       const phone = toTextablePhone(request.phone, site);
-      if (!phone.ok) throw invalidField('phone', phone.message);
+      if (!phone.ok) throw invalidField(phone.issue);
       destination = phone;
     } else {
       const session = await timeUpstream(c, () => pave.getSession(key));
