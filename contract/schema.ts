@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { ERROR_CODES } from './errors.ts';
+import { ISSUE_CODES, type CodedIssue, type IssueCode } from './issues.ts';
 import { checkVin, normalizeVin, VIN_MESSAGES } from './vin.ts';
 
 /** Languages the widget speaks and PAVE's capture UI is opened in. */
@@ -36,7 +37,10 @@ export const Vin = z.pipe(
   z.transform((value: string, ctx) => {
     const vin = normalizeVin(value);
     const result = checkVin(vin);
-    if (!result.ok) ctx.issues.push({ code: 'custom', message: VIN_MESSAGES[result.problem], input: value });
+    if (!result.ok) {
+      const character = result.problem === 'characters' ? [...vin].find((c) => !/[A-HJ-NPR-Z0-9]/.test(c)) : undefined;
+      ctx.issues.push({ code: 'custom', message: VIN_MESSAGES[result.problem], input: value, params: { code: `vin_${result.problem}`, ...(character ? { character } : {}) } });
+    }
     return vin;
   }),
 );
@@ -50,7 +54,7 @@ export const Phone = text(32).check(
   z.refine((value) => {
     const digits = value.replace(/\D/g, '').length;
     return digits >= 7 && digits <= 15;
-  }, 'Enter a full phone number, with area code.'),
+  }, { message: 'Enter a full phone number, with area code.', params: { code: 'phone_length' } }),
 );
 
 /** The model year of the vehicle on the dealer's page. */
@@ -92,7 +96,7 @@ export const CreateSessionRequest = z
   .check(
     z.superRefine((body, ctx) => {
       if (body.delivery === 'sms' && !body.phone) {
-        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'A phone number is needed to text the link.', input: body.phone });
+        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'A phone number is needed to text the link.', input: body.phone, params: { code: 'required' } });
       }
     }),
   );
@@ -132,29 +136,69 @@ export type ResendRequest = z.input<typeof ResendRequest>;
 export const ResendResponse = z.object({ sms_to: z.string() });
 export type ResendResponse = z.infer<typeof ResendResponse>;
 
-export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
-export type ErrorIssue = z.infer<typeof ErrorIssue>;
+/**
+ * One field's problem: its dotted `path`, a stable `code` from `contract/issues.ts` with that code's
+ * parameters (e.g. `countries` for `country_not_allowed`), and the signer's English `message` as a fallback.
+ */
+export const ErrorIssue = z.object({
+  path: z.string(),
+  code: z.enum(ISSUE_CODES),
+  message: z.string(),
+  max: z.optional(z.number()),
+  character: z.optional(z.string()),
+  countries: z.optional(z.array(z.string())),
+});
+export type ErrorIssue = CodedIssue;
 
-/** Every 4xx/5xx body: a code to branch on, a message to show, and per-field issues for `invalid_request`. */
+/**
+ * Every 4xx/5xx body: a code to branch on, a message to show, per-field issues for `invalid_request` and
+ * `upstream_rejected`, and `may_have_texted: true` when PAVE may have acted (a timeout or 5xx of an SMS
+ * create): a retry may text the customer a second time (the answer's `Retry-After` says when it is safe).
+ */
 export const ErrorBody = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     issues: z.optional(z.array(ErrorIssue)),
+    may_have_texted: z.optional(z.boolean()),
   }),
 });
-export type ErrorBody = z.infer<typeof ErrorBody>;
+export type ErrorBody = { error: { code: z.infer<typeof ErrorBody>['error']['code']; message: string; issues?: ErrorIssue[]; may_have_texted?: boolean } };
 
-/** Turns zod issues into the contract's `issues` array (`path` as a dotted string). */
-export function toIssues(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string; keys?: string[] }>,
-): ErrorIssue[] {
+type ZodIssueLike = {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  code?: string;
+  keys?: string[];
+  maximum?: unknown;
+  pattern?: string;
+  params?: Record<string, unknown>;
+};
+
+const CONTROL_PATTERN = String(NO_CONTROL_CHARS);
+
+/** The contract's issue code of one zod issue: its own `params.code` when a check set one, else by kind. */
+function issueOf(issue: ZodIssueLike, path: string): ErrorIssue {
+  const { message } = issue;
+  const own = issue.params?.code as IssueCode | undefined;
+  if (own && (ISSUE_CODES as readonly string[]).includes(own)) {
+    const character = issue.params?.character;
+    return { path, code: own, message, ...(typeof character === 'string' ? { character } : {}) } as ErrorIssue;
+  }
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') return { path, code: 'too_long', message, max: issue.maximum };
+  if (issue.code === 'invalid_format' && issue.pattern === CONTROL_PATTERN) return { path, code: 'control_characters', message };
+  if (issue.code === 'invalid_format' && path === 'phone') return { path, code: 'phone_characters', message };
+  return { path, code: 'invalid', message };
+}
+
+/** Turns zod issues into the contract's `issues` array (`path` as a dotted string, each with its code). */
+export function toIssues(issues: ReadonlyArray<ZodIssueLike>): ErrorIssue[] {
   return issues.flatMap((issue) => {
     const path = issue.path.map(String).join('.');
     // Name each unknown field on its own, so a form can point at it.
     if (issue.code === 'unrecognized_keys' && issue.keys) {
-      return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: 'Unknown field.' }));
+      return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, code: 'unknown_field' as const, message: 'Unknown field.' }));
     }
-    return [{ path, message: issue.message }];
+    return [issueOf(issue, path)];
   });
 }

@@ -16,13 +16,16 @@ export class SignerError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorIssue[] | undefined;
   readonly headers: Record<string, string>;
+  /** PAVE may have created the session and texted: a retry may text again (`error.may_have_texted`). */
+  readonly mayHaveTexted: boolean;
 
-  constructor(code: ErrorCode, message: string, options: { issues?: ErrorIssue[]; headers?: Record<string, string> } = {}) {
+  constructor(code: ErrorCode, message: string, options: { issues?: ErrorIssue[]; headers?: Record<string, string>; mayHaveTexted?: boolean } = {}) {
     super(message);
     this.name = 'SignerError';
     this.code = code;
     this.issues = options.issues;
     this.headers = options.headers ?? {};
+    this.mayHaveTexted = options.mayHaveTexted ?? false;
   }
 
   get status(): ErrorStatus {
@@ -30,9 +33,20 @@ export class SignerError extends Error {
   }
 }
 
-/** The contract's envelope of an error: `{ error: { code, message, issues? } }`. */
-export function errorBody({ code, message, issues }: SignerError): ErrorBody {
-  return { error: issues?.length ? { code, message, issues } : { code, message } };
+/** The contract's envelope of an error: `{ error: { code, message, issues?, may_have_texted? } }`. */
+export function errorBody({ code, message, issues, mayHaveTexted }: SignerError): ErrorBody {
+  return { error: { code, message, ...(issues?.length ? { issues } : {}), ...(mayHaveTexted ? { may_have_texted: true } : {}) } };
+}
+
+/**
+ * A timeout or 5xx of an SMS create: PAVE may have texted. The customer is told to use a text that arrives,
+ * and `Retry-After` says when a retry is no longer answered with this same refusal.
+ */
+export function mayHaveTexted(error: SignerError, retryAfterSeconds: number): SignerError {
+  return new SignerError(error.code, 'The inspection service may have sent your text: if a text arrives, use it. Otherwise try again in a few minutes.', {
+    mayHaveTexted: true,
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
 }
 
 /** A ready response for middleware that answers before any handler runs. */
@@ -60,9 +74,9 @@ export const invalidJson = () => new SignerError('invalid_json', 'The request bo
 /** `400 invalid_request` for a body that fails the contract's schema; `issues` names each field. */
 export const invalidRequest = (issues: ErrorIssue[]) => new SignerError('invalid_request', 'Please correct the highlighted fields.', { issues });
 
-/** `400 invalid_request` for one field. */
-export function invalidField(path: string, message: string): SignerError {
-  return new SignerError('invalid_request', 'Please correct the highlighted field.', { issues: [{ path, message }] });
+/** `400 invalid_request` for one field: its issue's code (and that code's parameters) and English words. */
+export function invalidField(issue: ErrorIssue): SignerError {
+  return new SignerError('invalid_request', 'Please correct the highlighted field.', { issues: [issue] });
 }
 
 export const notFound = () => new SignerError('not_found', 'No such route.');
@@ -89,23 +103,37 @@ export const unknownSession = () => new SignerError('unknown_session', 'We do no
 
 // --- The site's rules ---------------------------------------------------------------------------
 
-export const vinRequired = () => invalidField('vin', 'A VIN is required.');
+export const vinRequired = () => invalidField({ path: 'vin', code: 'required', message: 'A VIN is required.' });
 
 /** A VIN the site's strict rule refuses, in the contract's one wording (the widget shows the same). */
-export const vinRefused = (problem: VinProblem) => invalidField('vin', VIN_MESSAGES[problem]);
+export const vinRefused = (problem: VinProblem) => invalidField({ path: 'vin', code: `vin_${problem}`, message: VIN_MESSAGES[problem] });
 
 /** Why a number cannot be texted: the `phone` issue of a create or a resend. */
-export const PHONE_MESSAGES = {
-  notMobile: 'This is not a mobile number we can text.',
-  countryNotAllowed: (allowed: readonly string[]) => `We can only text numbers in ${allowed.join(', ')}.`,
+export const PHONE_ISSUES = {
+  notMobile: (): ErrorIssue => ({ path: 'phone', code: 'not_mobile', message: 'This is not a mobile number we can text.' }),
+  countryNotAllowed: (allowed: readonly string[]): ErrorIssue => ({
+    path: 'phone',
+    code: 'country_not_allowed',
+    countries: [...allowed],
+    message: `We can only text numbers in ${allowed.map(countryName).join(', ')}.`,
+  }),
 } as const;
+
+/** "Canada" rather than "CA" (which reads as California) in the English fallback. */
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames('en', { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 // --- Idempotency --------------------------------------------------------------------------------
 
 /** A malformed `Idempotency-Key`; `message` is the contract's words for it when it has some. */
-export const invalidIdempotencyKey = (message = 'Invalid Idempotency-Key.') => invalidField('Idempotency-Key', message);
+export const invalidIdempotencyKey = (message = 'Invalid Idempotency-Key.') => invalidField({ path: 'Idempotency-Key', code: 'invalid', message });
 
-export const idempotencyKeyReused = () => invalidField('Idempotency-Key', 'This Idempotency-Key was already used for a different request.');
+export const idempotencyKeyReused = () => invalidField({ path: 'Idempotency-Key', code: 'key_reused', message: 'This Idempotency-Key was already used for a different request.' });
 
 /** A shared store (rate-limit counters, idempotent answers) did not answer: refuse rather than run unguarded. */
 export const storeUnavailable = () => new SignerError('upstream_error', 'The service is busy right now. Please try again in a minute.');

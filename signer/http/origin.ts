@@ -12,7 +12,7 @@ interface OriginGuardOptions {
 
 const ALLOWED_METHODS = 'GET, POST';
 const ALLOWED_HEADERS = 'Content-Type, Idempotency-Key, Authorization, X-Turnstile-Token';
-const EXPOSED_HEADERS = 'Retry-After, X-Request-Id';
+const EXPOSED_HEADERS = 'Retry-After, Idempotent-Replayed, X-Request-Id';
 
 /**
  * @example app.use('/v1/*', originGuard({ isAllowed: (origin) => origins.has(origin) }))
@@ -29,14 +29,19 @@ export function originGuard(options: OriginGuardOptions): MiddlewareHandler {
       varyOnOrigin(c.res.headers);
       return;
     }
-    if (!origin || !options.isAllowed(origin)) return errorResponse(originNotAllowed(), vary);
+    if (!origin) return errorResponse(originNotAllowed(), vary);
+    const allowed = options.isAllowed(origin);
+    // A refused page may still send its request (a preflight is answered for any origin): the request
+    // itself is refused below, with a 403 its page can read — so its widget can tell the developer to add
+    // the origin to ALLOWED_ORIGINS. That answer carries nothing beyond the code.
+    if (!allowed && c.req.method !== 'OPTIONS') return errorResponse(originNotAllowed(), { ...vary, 'Access-Control-Allow-Origin': '*' });
 
     if (c.req.method === 'OPTIONS') {
       return new Response(null, {
         status: 204,
         headers: {
           ...vary,
-          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Allow-Origin': allowed ? origin : '*',
           'Access-Control-Allow-Methods': ALLOWED_METHODS,
           'Access-Control-Allow-Headers': ALLOWED_HEADERS,
           'Access-Control-Max-Age': '600',

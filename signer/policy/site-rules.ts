@@ -38,6 +38,6 @@ export function applySiteRules(site: SiteConfig, request: ValidCreateSessionRequ
   if (request.delivery !== 'sms' || !request.phone) return { customer };
 
   const phone = toTextablePhone(request.phone, site);
-  if (!phone.ok) throw invalidField('phone', phone.message);
+  if (!phone.ok) throw invalidField(phone.issue);
   return { customer: { ...customer, phone: phone.e164 }, smsTo: maskE164(phone.e164, phone.callingCode) };
 }

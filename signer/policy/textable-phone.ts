@@ -4,7 +4,8 @@
  * The widget's own check (`widget/phone.ts`) is only a hint while typing; this one decides.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/mobile';
-import { PHONE_MESSAGES } from '../errors.ts';
+import type { ErrorIssue } from '../../contract/schema.ts';
+import { PHONE_ISSUES } from '../errors.ts';
 
 export type { CountryCode };
 
@@ -19,7 +20,7 @@ interface TextingRules {
 
 type PhoneResult =
   | { ok: true; e164: string; country: CountryCode | undefined; callingCode: string }
-  | { ok: false; message: string };
+  | { ok: false; issue: ErrorIssue };
 
 /**
  * @example toTextablePhone('(647) 455-1234', { defaultCountry: 'CA', smsCountries: ['CA', 'US'] })
@@ -27,9 +28,9 @@ type PhoneResult =
  */
 export function toTextablePhone(input: string, rules: TextingRules): PhoneResult {
   const parsed = parsePhoneNumberFromString(input, rules.defaultCountry);
-  if (!parsed || !parsed.isValid()) return { ok: false, message: PHONE_MESSAGES.notMobile };
+  if (!parsed || !parsed.isValid()) return { ok: false, issue: PHONE_ISSUES.notMobile() };
   if (!parsed.country || !rules.smsCountries.includes(parsed.country)) {
-    return { ok: false, message: PHONE_MESSAGES.countryNotAllowed(rules.smsCountries) };
+    return { ok: false, issue: PHONE_ISSUES.countryNotAllowed(rules.smsCountries) };
   }
   return { ok: true, e164: parsed.number, country: parsed.country, callingCode: parsed.countryCallingCode };
 }

@@ -5,6 +5,7 @@
  */
 import { credentialsRefused, resendRefused, SignerError, unknownSession, upstreamRejected, upstreamTimeout, upstreamUnavailable } from '../errors.ts';
 import type { PaveOutcome } from '../pave/client.ts';
+import { isNeverConnected } from '../pave/connect-error.ts';
 
 /** Which call failed: the same PAVE answer means different things for each. */
 export type PaveCall = 'create' | 'status' | 'resend';
@@ -44,11 +45,22 @@ export function upstreamFailure(outcome: Exclude<PaveOutcome<unknown>, { ok: tru
       if (outcome.status === 404 && call !== 'create') return unknownSession();
       const issues = Object.entries(outcome.fields).flatMap(([field, messages]) => {
         const path = customerPath(field);
-        return path ? [{ path, message: messages.join(' ') }] : [];
+        return path ? [{ path, code: 'invalid' as const, message: messages.join(' ') }] : [];
       });
       // A resend PAVE refuses without naming a field is its own rule (once, within 7 days, not after QC_PASSED).
       if (call === 'resend' && !issues.length) return resendRefused();
       return upstreamRejected(issues);
     }
   }
+}
+
+/**
+ * Whether PAVE may have acted on a failed call: it timed out, or it answered 5xx or nonsense. A refusal
+ * (4xx) did nothing, nor did a connection that never opened (the client retried it once already).
+ * @example mayHaveActed({ ok: false, kind: 'timeout' }) // true
+ */
+export function mayHaveActed(outcome: Exclude<PaveOutcome<unknown>, { ok: true }>): boolean {
+  if (outcome.kind === 'rejected') return false;
+  if (outcome.kind === 'unavailable' && outcome.status === undefined) return !isNeverConnected(new Error(outcome.reason));
+  return true;
 }

@@ -6,13 +6,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { CreateSessionResponse, ValidCreateSessionRequest } from '../../contract/schema.ts';
 import type { SiteRegistry, SiteRuntime } from '../config/registry.ts';
-import { errorBody, idempotencyKeyReused, upstreamTimeout } from '../errors.ts';
+import { errorBody, idempotencyKeyReused, mayHaveTexted, upstreamTimeout } from '../errors.ts';
 import { ipLimitKey } from '../http/client-ip.ts';
 import { annotate, maskVin, timeUpstream } from '../http/request-log.ts';
 import { buildCreateSessionBody } from '../pave/payload.ts';
 import { IDEMPOTENCY, idempotencyScope } from '../policy/idempotency-scope.ts';
 import { applySiteRules, type RuledRequest } from '../policy/site-rules.ts';
-import { upstreamFailure } from '../policy/upstream-outcome.ts';
+import { mayHaveActed, upstreamFailure } from '../policy/upstream-outcome.ts';
 import { once } from '../stores/idempotency/once.ts';
 import type { StoredAnswer } from '../stores/idempotency/store.ts';
 import type { RouteContext } from './context.ts';
@@ -63,9 +63,12 @@ export function createSession({ admit, paveSlots, clientIp, idempotency, sleep, 
       const outcome = await timeUpstream(c, () => pave.createSession(buildCreateSessionBody(site.session, customer)));
       if (!outcome.ok) {
         const error = upstreamFailure(outcome, 'create');
-        // PAVE refused (4xx): nothing was created, a repeat may try again. Otherwise it may have been.
-        keepMs = outcome.kind === 'rejected' ? 0 : IDEMPOTENCY.uncertainTtlMs;
-        return { status: error.status, body: errorBody(error) };
+        // Kept (and replayed) only when a repeat could text a second time: PAVE may have acted on an SMS create.
+        // A refusal (4xx), a connection that never opened, or a link (no text to repeat): a repeat tries again.
+        if (customer.delivery !== 'sms' || !mayHaveActed(outcome)) return { status: error.status, body: errorBody(error) };
+        keepMs = IDEMPOTENCY.uncertainTtlMs;
+        const uncertain = mayHaveTexted(error, Math.ceil(keepMs / 1000));
+        return { status: error.status, body: errorBody(uncertain), retryAt: Date.now() + keepMs };
       }
       keepMs = scope?.ttlMs ?? 0;
       const sessionKey = outcome.value.session_key;
@@ -111,5 +114,6 @@ function answer(c: Context, stored: StoredAnswer, replayed: boolean): Response {
   const body = stored.body as CreateSessionResponse | undefined;
   annotate(c, { replayed, ...(stored.status === 201 && body ? { session_key: body.session_key } : {}) });
   if (replayed) c.header('Idempotent-Replayed', 'true');
+  if (stored.retryAt !== undefined) c.header('Retry-After', String(Math.max(1, Math.ceil((stored.retryAt - Date.now()) / 1000))));
   return c.json(stored.body, stored.status as 201);
 }

@@ -34,7 +34,7 @@ export function resendSms({ registry, admit, limiter, paveSlots, clientIp }: Rou
     const hasBody = (await c.req.text()).trim() !== '';
     const request = parsed(ResendRequest, hasBody ? await readJson(c) : {});
     const corrected = request.phone === undefined ? undefined : toTextablePhone(request.phone, site);
-    if (corrected && !corrected.ok) throw invalidField('phone', corrected.message);
+    if (corrected && !corrected.ok) throw invalidField(corrected.issue);
 
     await limiter.enforce([sessionCheck('resend', site, key)], { site: site.id });
     return paveSlots(site.id).run(async () => {

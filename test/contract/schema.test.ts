@@ -21,7 +21,7 @@ describe('CreateSessionRequest', () => {
   });
 
   it('names each problem by field', () => {
-    expect(issuesOf({ delivery: 'sms' })).toEqual([{ path: 'phone', message: 'A phone number is needed to text the link.' }]);
+    expect(issuesOf({ delivery: 'sms' })).toEqual([{ path: 'phone', code: expect.any(String), message: 'A phone number is needed to text the link.' }]);
     expect(issuesOf({ delivery: 'link', vin: '1HGCM82633A00435O' }).map((issue) => issue.path)).toEqual(['vin']);
     expect(issuesOf({ delivery: 'link', vin: '1HGCM82634A004352' })[0]?.message).toMatch(/check digit/);
     expect(issuesOf({ delivery: 'email' }).map((issue) => issue.path)).toEqual(['delivery']);
@@ -33,8 +33,8 @@ describe('CreateSessionRequest', () => {
 
   it('rejects fields the browser may not choose', () => {
     expect(issuesOf({ delivery: 'link', theme: 'LITE', redirect_url: 'https://evil.example' })).toEqual([
-      { path: 'theme', message: 'Unknown field.' },
-      { path: 'redirect_url', message: 'Unknown field.' },
+      { path: 'theme', code: expect.any(String), message: 'Unknown field.' },
+      { path: 'redirect_url', code: expect.any(String), message: 'Unknown field.' },
     ]);
   });
 

@@ -19,15 +19,19 @@ describe('other routes', () => {
     expect(await response.json()).toEqual({ ok: true });
   });
 
-  it('answers preflight for allowed origins only', async () => {
+  it('names allowed origins in preflights; a foreign one gets `*`, then a 403 it can read', async () => {
     const ok = await stack.app.request('/v1/sessions', { method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST' } });
     expect(ok.status).toBe(204);
     expect(ok.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
     expect(ok.headers.get('Access-Control-Allow-Headers')).toContain('Idempotency-Key');
     expect(ok.headers.get('Vary')).toContain('Origin');
-    const refused = await stack.app.request('/v1/sessions', { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
+    const foreign = await stack.app.request('/v1/sessions', { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(204);
+    expect(foreign.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const refused = await stack.app.request('/v1/sessions', { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' }, body: '{"delivery":"link"}' });
     expect(refused.status).toBe(403);
-    expect(refused.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    expect(refused.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(await json(refused)).toEqual({ error: { code: 'origin_not_allowed', message: expect.any(String) } });
   });
 
   it('answers unknown routes with the error envelope', async () => {

@@ -61,11 +61,13 @@ beforeEach(() => {
 const post = (body: unknown) =>
   fetch(`${signerUrl}/v1/sessions`, { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(body) });
 
-async function expectError(response: Response, status: number, code: string) {
+/** `texted`: PAVE may have acted on an SMS create, so the answer says a retry may text again, and when to retry. */
+async function expectError(response: Response, status: number, code: string, texted = false) {
   expect(response.status).toBe(status);
   expect(response.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
   const body = (await response.json()) as { error: { code: string; message: string } };
-  expect(body).toEqual({ error: { code, message: expect.any(String) } });
+  expect(body).toEqual({ error: { code, message: expect.any(String), ...(texted ? { may_have_texted: true } : {}) } });
+  expect(response.headers.get('Retry-After')).toBe(texted ? '120' : null);
   // A clear message for a person, and nothing about our insides.
   expect(body.error.message).not.toMatch(/127\.0\.0\.1|ECONN|fetch failed|abort|socket|Error|HTTP \d/i);
 }
@@ -80,7 +82,7 @@ describe('each sandbox fault mode, over loopback', () => {
 
   it('slow, past the budget: 504 upstream_timeout, and not sent again', async () => {
     sandbox.faults.set('slow', { delayMs: 30_000, times: 1 });
-    await expectError(await post({ delivery: 'sms', phone: '2025550143' }), 504, 'upstream_timeout');
+    await expectError(await post({ delivery: 'sms', phone: '2025550143' }), 504, 'upstream_timeout', true);
     expect(arrivals).toBe(1);
     // PAVE handled it (the text went out) but answered too late: one text, never two.
     expect(sandbox.store.outbox).toHaveLength(1);
@@ -88,7 +90,7 @@ describe('each sandbox fault mode, over loopback', () => {
 
   it('error (500): 502 upstream_error', async () => {
     sandbox.faults.set('error', { times: 1 });
-    await expectError(await post({ delivery: 'sms', phone: '2025550143' }), 502, 'upstream_error');
+    await expectError(await post({ delivery: 'sms', phone: '2025550143' }), 502, 'upstream_error', true);
     expect(arrivals).toBe(1);
     expect(sandbox.store.outbox).toEqual([]);
   });
@@ -101,7 +103,7 @@ describe('each sandbox fault mode, over loopback', () => {
 
   it('reset (socket destroyed): 502 upstream_error, and the signer carries on', async () => {
     sandbox.faults.set('reset', { times: 1 });
-    await expectError(await post({ delivery: 'sms', phone: '2025550143' }), 502, 'upstream_error');
+    await expectError(await post({ delivery: 'sms', phone: '2025550143' }), 502, 'upstream_error', true);
     expect(arrivals).toBe(1);
     expect(sandbox.store.outbox).toEqual([]);
     expect((await post({ delivery: 'link' })).status).toBe(201);
@@ -110,7 +112,7 @@ describe('each sandbox fault mode, over loopback', () => {
 
   it('hang (handled, never answered): 504 upstream_timeout, and the customer gets one text', async () => {
     sandbox.faults.set('hang', { times: 1 });
-    await expectError(await post({ delivery: 'sms', phone: '2025550143' }), 504, 'upstream_timeout');
+    await expectError(await post({ delivery: 'sms', phone: '2025550143' }), 504, 'upstream_timeout', true);
     expect(arrivals).toBe(1);
     expect(sandbox.store.outbox.map((text) => text.to)).toEqual(['+12025550143']);
   });
@@ -139,7 +141,7 @@ describe('concurrency', () => {
     expect(others.map((response) => response.status)).toEqual(new Array(24).fill(201));
     expect(hungSettled).toBe(false);
 
-    await expectError(await hung, 504, 'upstream_timeout');
+    await expectError(await hung, 504, 'upstream_timeout', true);
     expect(arrivals).toBe(25);
     // Every number got exactly one text: nothing was retried.
     const texts = sandbox.store.outbox.map((text) => text.to);

@@ -6,7 +6,7 @@
  * `href` or a QR code. The signer validates authoritatively. `test/widget/net/parse.test.ts` runs every reader
  * against the contract's zod schemas so the two cannot drift apart.
  */
-import type { CreateSessionResponse, ErrorBody, ResendResponse, SessionStatusResponse } from '../../contract/schema.ts';
+import type { CreateSessionResponse, ErrorBody, ErrorIssue, ResendResponse, SessionStatusResponse } from '../../contract/schema.ts';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +52,8 @@ export function readError(json: unknown): ErrorBody['error'] | undefined {
   if (!isObject(json) || !isObject(json.error)) return undefined;
   const { code, message, issues } = json.error;
   if (!isString(code) || !isString(message)) return undefined;
-  const list = Array.isArray(issues) ? issues.filter((i): i is { path: string; message: string } => isObject(i) && isString(i.path) && isString(i.message)) : [];
-  return { code: code as ErrorBody['error']['code'], message, issues: list.map(({ path, message }) => ({ path, message })) };
+  const list = Array.isArray(issues) ? issues.filter((i): i is Json & { path: string; message: string } => isObject(i) && isString(i.path) && isString(i.message)) : [];
+  // An older signer sends no `code`: `invalid` shows its message as it is.
+  const coded = list.map((issue) => ({ ...issue, code: isString(issue.code) ? issue.code : 'invalid' }) as ErrorIssue);
+  return { code: code as ErrorBody['error']['code'], message, issues: coded, ...(json.error.may_have_texted === true ? { may_have_texted: true } : {}) };
 }

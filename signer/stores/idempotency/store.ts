@@ -8,6 +8,8 @@
 export interface StoredAnswer {
   status: number;
   body: unknown;
+  /** When a kept failure stops being replayed (epoch ms): its repeats answer `Retry-After` from it. */
+  retryAt?: number;
 }
 
 /**

@@ -11,9 +11,10 @@ import { createDefendedStack, ORIGIN } from '../../fixtures/defended-stack.ts';
 
 const json = (response: Response) => response.json() as Promise<any>;
 
-function expectRefused(response: Response) {
+/** A refusal the refused page can read (`*`, no credentials), so its widget can name the fix; or none at all without an Origin. */
+function expectRefused(response: Response, readable = true) {
   expect(response.status).toBe(403);
-  expect(response.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  expect(response.headers.get('Access-Control-Allow-Origin')).toBe(readable ? '*' : null);
   expect(response.headers.get('Access-Control-Allow-Credentials')).toBeNull();
   expect(response.headers.get('Vary')).toContain('Origin');
   expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
@@ -54,7 +55,7 @@ describe('POST /v1/sessions and origins', () => {
   it('refuses a request without Origin (a script, not a dealer’s page)', async () => {
     const stack = createDefendedStack();
     const response = await stack.app.request('/v1/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"delivery":"link"}' });
-    expectRefused(response);
+    expectRefused(response, false);
     expect((await json(response)).error.code).toBe('origin_not_allowed');
     expect(stack.paveCalls()).toEqual([]);
   });
@@ -97,10 +98,12 @@ describe('CORS preflight', () => {
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
-  it('refuses a foreign or missing origin: 403, no CORS headers', async () => {
+  it('lets a foreign page send its request (to read the 403 that follows), and refuses a missing origin', async () => {
     const stack = createDefendedStack();
-    expectRefused(await preflight(stack, 'https://evil.example'));
-    expectRefused(await stack.app.request('/v1/sessions', { method: 'OPTIONS' }));
+    const foreign = await preflight(stack, 'https://evil.example');
+    expect(foreign.status).toBe(204);
+    expect(foreign.headers.get('Access-Control-Allow-Credentials')).toBeNull();
+    expectRefused(await stack.app.request('/v1/sessions', { method: 'OPTIONS' }), false);
   });
 
   it('answers preflights of the follow-up routes too', async () => {

@@ -41,6 +41,6 @@ describe('idempotencyScope', () => {
   it('refuses a malformed key as an invalid field', async () => {
     const error = await idempotencyScope({ header: 'two words', siteId: 'main-street', customer, client: 'unknown' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SignerError);
-    expect((error as SignerError).issues).toEqual([{ path: 'Idempotency-Key', message: expect.any(String) }]);
+    expect((error as SignerError).issues).toEqual([{ path: 'Idempotency-Key', code: expect.any(String), message: expect.any(String) }]);
   });
 });

@@ -34,10 +34,10 @@ describe('applySiteRules', () => {
 
   it('refuses what the site refuses, naming the field', () => {
     const required = refusal(() => applySiteRules(siteWith({ REQUIRE_VIN: 'true' }), { delivery: 'link' }));
-    expect([required.code, required.issues]).toEqual(['invalid_request', [{ path: 'vin', message: 'A VIN is required.' }]]);
+    expect([required.code, required.issues]).toEqual(['invalid_request', [{ path: 'vin', code: expect.any(String), message: 'A VIN is required.' }]]);
     const strict = refusal(() => applySiteRules(siteWith({ STRICT_VIN: 'true' }), { delivery: 'link', vin: 'WVWZZZ1JZXW000001' }));
-    expect(strict.issues).toEqual([{ path: 'vin', message: expect.stringContaining('check digit') }]);
+    expect(strict.issues).toEqual([{ path: 'vin', code: expect.any(String), message: expect.stringContaining('check digit') }]);
     const abroad = refusal(() => applySiteRules(siteWith(), { delivery: 'sms', phone: '+44 7911 123456' }));
-    expect(abroad.issues).toEqual([{ path: 'phone', message: 'We can only text numbers in US, CA.' }]);
+    expect(abroad.issues).toEqual([{ path: 'phone', code: 'country_not_allowed', countries: ['US', 'CA'], message: 'We can only text numbers in United States, Canada.' }]);
   });
 });

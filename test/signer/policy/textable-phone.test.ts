@@ -15,11 +15,11 @@ describe('toTextablePhone', () => {
     ['+1 268 464 1234', 'Antigua'],
     ['+44 7911 123456', 'the UK'],
   ])('refuses %s (%s) outside the allow-list, whatever its calling code', (number) => {
-    expect(toTextablePhone(number, usCa)).toEqual({ ok: false, message: 'We can only text numbers in US, CA.' });
+    expect(toTextablePhone(number, usCa)).toEqual({ ok: false, issue: { path: 'phone', code: 'country_not_allowed', countries: ['US', 'CA'], message: 'We can only text numbers in United States, Canada.' } });
   });
 
   it.each(['+1 900 234 5678', '+1 976 234 5678', '+1 800 234 5678', '+1 888 555 0100'])('refuses premium-rate and toll-free %s', (number) => {
-    expect(toTextablePhone(number, usCa)).toEqual({ ok: false, message: 'This is not a mobile number we can text.' });
+    expect(toTextablePhone(number, usCa)).toEqual({ ok: false, issue: { path: 'phone', code: 'not_mobile', message: 'This is not a mobile number we can text.' } });
   });
 
   it('accepts a mobile number of an allowed country, as E.164', () => {
@@ -34,7 +34,7 @@ describe('SMS_COUNTRIES over HTTP', () => {
     const refused = await stack.post({ delivery: 'sms', phone: '+1 202 555 0143' });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({
-      error: { code: 'invalid_request', message: expect.any(String), issues: [{ path: 'phone', message: 'We can only text numbers in CA.' }] },
+      error: { code: 'invalid_request', message: expect.any(String), issues: [{ path: 'phone', code: 'country_not_allowed', countries: ['CA'], message: 'We can only text numbers in Canada.' }] },
     });
     expect(stack.sandbox.store.outbox.map((text) => text.to)).toEqual(['+16474551234']);
   });

@@ -36,15 +36,15 @@ describe('upstreamFailure', () => {
       'create',
     );
     expect(error.issues).toEqual([
-      { path: 'phone', message: 'Not a mobile.' },
-      { path: 'name', message: 'Too long.' },
-      { path: 'metadata.lead_id', message: 'Too long.' },
-      { path: 'year', message: 'Too old.' },
+      { path: 'phone', code: expect.any(String), message: 'Not a mobile.' },
+      { path: 'name', code: expect.any(String), message: 'Too long.' },
+      { path: 'metadata.lead_id', code: expect.any(String), message: 'Too long.' },
+      { path: 'year', code: expect.any(String), message: 'Too old.' },
     ]);
   });
 
   it('a resend refused over the customer’s new number is about the number, not the rules', () => {
     const error = upstreamFailure(rejected(400, { phone: ['Invalid number.'] }), 'resend');
-    expect([error.code, error.issues]).toEqual(['upstream_rejected', [{ path: 'phone', message: 'Invalid number.' }]]);
+    expect([error.code, error.issues]).toEqual(['upstream_rejected', [{ path: 'phone', code: expect.any(String), message: 'Invalid number.' }]]);
   });
 });

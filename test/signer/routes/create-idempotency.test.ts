@@ -54,7 +54,7 @@ describe('POST /v1/sessions — idempotency', () => {
     expect((await json(other)).error).toEqual({
       code: 'invalid_request',
       message: expect.any(String),
-      issues: [{ path: 'Idempotency-Key', message: 'This Idempotency-Key was already used for a different request.' }],
+      issues: [{ path: 'Idempotency-Key', code: expect.any(String), message: 'This Idempotency-Key was already used for a different request.' }],
     });
     expect(stack.paveCalls()).toHaveLength(1);
   });
@@ -62,7 +62,7 @@ describe('POST /v1/sessions — idempotency', () => {
   it('refuses a malformed key', async () => {
     const response = await stack.post(sms, { 'Idempotency-Key': 'x'.repeat(65) });
     expect(response.status).toBe(400);
-    expect((await json(response)).error.issues).toEqual([{ path: 'Idempotency-Key', message: expect.stringMatching(/64/) }]);
+    expect((await json(response)).error.issues).toEqual([{ path: 'Idempotency-Key', code: expect.any(String), message: expect.stringMatching(/64/) }]);
     expect(stack.paveCalls()).toEqual([]);
   });
 
@@ -171,5 +171,28 @@ describe('POST /v1/sessions — idempotency', () => {
     expect((await json(again)).error.code).toBe('upstream_timeout');
     expect(again.headers.get('Idempotent-Replayed')).toBe('true');
     expect(slow.sandbox.store.outbox).toHaveLength(1);
+  });
+
+  it('says a remembered timeout may have texted, and when a retry is answered afresh (Retry-After)', async () => {
+    const slow = createStack({ PAVE_TIMEOUT_MS: '150' });
+    slow.sandbox.faults.set('hang', { times: 1 });
+    const first = await slow.post(sms, { 'Idempotency-Key': 'k' });
+    expect((await json(first)).error.may_have_texted).toBe(true);
+    expect(first.headers.get('Retry-After')).toBe('120');
+    const again = await slow.post(sms, { 'Idempotency-Key': 'k' });
+    expect((await json(again)).error.may_have_texted).toBe(true);
+    expect(Number(again.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(Number(again.headers.get('Retry-After'))).toBeLessThanOrEqual(120);
+  });
+
+  it('in link mode, forgets a PAVE 500 (no text can have gone out): the next press with the same key creates a session', async () => {
+    stack.sandbox.faults.set('error', { times: 1 });
+    const link = { delivery: 'link', vin: '1HGCM82633A004352' };
+    const first = await stack.post(link, { 'Idempotency-Key': 'press' });
+    expect(first.status).toBe(502);
+    expect((await json(first)).error.may_have_texted).toBeUndefined();
+    const again = await stack.post(link, { 'Idempotency-Key': 'press' });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('Idempotent-Replayed')).toBeNull();
   });
 });

@@ -87,13 +87,13 @@ describe('POST /v1/sessions — bad input never reaches PAVE', () => {
   it('refuses numbers outside the SMS countries', async () => {
     const response = await stack.post({ delivery: 'sms', phone: '+33 6 12 34 56 78' });
     expect(response.status).toBe(400);
-    expect((await json(response)).error.issues).toEqual([{ path: 'phone', message: expect.stringContaining('US, CA') }]);
+    expect((await json(response)).error.issues).toEqual([{ path: 'phone', code: 'country_not_allowed', countries: ['US', 'CA'], message: expect.stringContaining('United States, Canada') }]);
     expect(stack.paveCalls()).toEqual([]);
   });
 
   it('applies the site’s VIN rules', async () => {
     const strict = createStack({ REQUIRE_VIN: 'true', STRICT_VIN: 'true' });
-    expect((await json(await strict.post({ delivery: 'link' }))).error.issues).toEqual([{ path: 'vin', message: 'A VIN is required.' }]);
+    expect((await json(await strict.post({ delivery: 'link' }))).error.issues).toEqual([{ path: 'vin', code: expect.any(String), message: 'A VIN is required.' }]);
     expect((await strict.post({ delivery: 'link', vin: 'WVWZZZ1JZXW000001' })).status).toBe(400);
     expect((await stack.post({ delivery: 'link', vin: 'WVWZZZ1JZXW000001' })).status).toBe(201);
     expect(strict.paveCalls()).toEqual([]);
@@ -123,7 +123,7 @@ describe('POST /v1/sessions — PAVE failures', () => {
     expect((await json(response)).error).toEqual({
       code: 'upstream_rejected',
       message: expect.any(String),
-      issues: [{ path: 'phone', message: 'The sms.to is not a mobile number.' }],
+      issues: [{ path: 'phone', code: expect.any(String), message: 'The sms.to is not a mobile number.' }],
     });
   });
 
@@ -216,7 +216,7 @@ describe('POST /v1/sessions — full mapping (what the sandbox received)', () =>
     const landline = await stack.post({ delivery: 'sms', phone: '+44 20 7946 0958', site: undefined });
     expect(landline.status).toBe(400);
     const year = await stack.post({ delivery: 'link', year: 1800 });
-    expect((await json(year)).error.issues).toEqual([{ path: 'year', message: 'The year must be 1900 or later.' }]);
+    expect((await json(year)).error.issues).toEqual([{ path: 'year', code: expect.any(String), message: 'The year must be 1900 or later.' }]);
     expect(stack.paveCalls()).toEqual([]);
   });
 });

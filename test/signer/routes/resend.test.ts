@@ -51,13 +51,13 @@ describe('POST /v1/sessions/:key/resend', () => {
 
     const landline = await stack.resend(session.session_key, session.ticket, { phone: '+44 20 7946 0958' });
     expect(landline.status).toBe(400);
-    expect((await json(landline)).error.issues).toEqual([{ path: 'phone', message: expect.any(String) }]);
+    expect((await json(landline)).error.issues).toEqual([{ path: 'phone', code: expect.any(String), message: expect.any(String) }]);
   });
 
   it('validates its body like every other', async () => {
     const unknown = await stack.resend(session.session_key, session.ticket, { phone: '2025550143', sms: {} });
     expect(unknown.status).toBe(400);
-    expect((await json(unknown)).error.issues).toEqual([{ path: 'sms', message: 'Unknown field.' }]);
+    expect((await json(unknown)).error.issues).toEqual([{ path: 'sms', code: expect.any(String), message: 'Unknown field.' }]);
     const garbled = await stack.resend(session.session_key, session.ticket, '{"phone":');
     expect((await json(garbled)).error.code).toBe('invalid_json');
     const text = await stack.resend(session.session_key, session.ticket, undefined, { 'Content-Type': 'text/plain' });

@@ -34,11 +34,11 @@ describe('createSession', () => {
   });
 
   it('turns the error envelope, garbage and network failures into errors', async () => {
-    const envelope = { error: { code: 'invalid_request', message: 'Fix it.', issues: [{ path: 'phone', message: 'Too short.' }] } };
+    const envelope = { error: { code: 'invalid_request', message: 'Fix it.', issues: [{ path: 'phone', code: 'phone_length', message: 'Too short.' }] } };
     expect(await createSession('https://s.example', { delivery: 'sms' }, { idempotencyKey: 'k', fetch: answering(400, envelope).fetch })).toEqual({
       ok: false,
       status: 400,
-      error: { code: 'invalid_request', message: 'Fix it.', issues: [{ path: 'phone', message: 'Too short.' }] },
+      error: { code: 'invalid_request', message: 'Fix it.', issues: [{ path: 'phone', code: 'phone_length', message: 'Too short.' }] },
     });
     const garbage = await createSession('https://s.example', { delivery: 'link' }, { idempotencyKey: 'k', fetch: answering(502, '<html>').fetch });
     expect(garbage).toMatchObject({ ok: false, status: 502, error: { code: 'bad_response' } });

@@ -65,7 +65,7 @@ describe('readResent', () => {
 
 describe('readError', () => {
   it('reads the envelope with its issues', () => {
-    const body = { error: { code: 'invalid_request', message: 'Please correct the highlighted fields.', issues: [{ path: 'vin', message: 'bad' }] } };
+    const body = { error: { code: 'invalid_request', message: 'Please correct the highlighted fields.', issues: [{ path: 'vin', code: 'vin_characters', character: 'O', message: 'bad' }], may_have_texted: true } };
     expect(ErrorBody.parse(body)).toEqual(body);
     expect(readError(body)).toEqual(body.error);
     expect(readError({ error: { code: 'rate_limited', message: 'slow down' } })).toEqual({ code: 'rate_limited', message: 'slow down', issues: [] });
