@@ -26,6 +26,8 @@ export default defineConfig({
       // The fuzz needs ~1 000 requests to reach every code it checks for: ~40 s here, for every mutant it covers.
       // The example tests beside each file must kill mutants on their own; the fuzz runs in `npm test`.
       'test/signer/fuzz.test.ts',
+      // Real sockets and the signer's 1.5 s upstream budget: under a mutation run's load these judge the machine.
+      'test/signer/faults.test.ts',
       // Real Redis: `npm test` starts one, a mutant run does not. The memory stores cover the same contract.
       'test/signer/stores/**/redis.test.ts',
     ],

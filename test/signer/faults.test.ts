@@ -4,7 +4,7 @@
  * must end in the contract's 502/504 with a clear code, a create must never be sent twice, and one hung
  * call must not stop the signer serving everyone else.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../../signer/app.ts';
@@ -18,7 +18,7 @@ const sandbox = createSandbox();
 /** Requests that reached the sandbox's socket, counted before any fault applies. */
 let arrivals = 0;
 /** While set, the next create the sandbox handles is held (handled, its text sent) until the test opens it. */
-let hold: { opened: Promise<void>; open: () => void } | undefined;
+let hold: { reached: () => void; opened: Promise<void> } | undefined;
 const servers: ServerType[] = [];
 const logs: LogEntry[] = [];
 let signerUrl = '';
@@ -36,6 +36,7 @@ beforeAll(async () => {
     const held = hold;
     hold = undefined;
     const response = await sandbox.app.fetch(request, env);
+    held?.reached();
     await held?.opened;
     return response;
   });
@@ -150,12 +151,15 @@ describe('concurrency', () => {
     // No clock in this test: the held create stays in flight until the others have all been answered, and
     // then it is released — so it overlapped all 24 of them, however slow the machine is.
     let open = () => {};
+    let reached = () => {};
     const opened = new Promise<void>((resolve) => (open = resolve));
-    hold = { opened, open };
+    const handled = new Promise<void>((resolve) => (reached = resolve));
+    hold = { reached, opened };
     let heldSettled = false;
     const held = patientPost({ delivery: 'sms', phone: '2025550100' }).finally(() => (heldSettled = true));
-    // The held create has reached the sandbox (and its text gone out) before the others start.
-    await vi.waitFor(() => expect(sandbox.store.outbox).toHaveLength(1));
+    // The held create has been handled by the sandbox (its text gone out) before the others start.
+    await handled;
+    expect(sandbox.store.outbox).toHaveLength(1);
 
     const others = await Promise.all(
       Array.from({ length: 24 }, (_, i) => patientPost(i % 2 ? { delivery: 'link' } : { delivery: 'sms', phone: `20255501${String(10 + i).padStart(2, '0')}` })),
@@ -173,7 +177,7 @@ describe('concurrency', () => {
     const texts = sandbox.store.outbox.map((text) => text.to);
     expect(texts).toHaveLength(13);
     expect(new Set(texts).size).toBe(13);
-  });
+  }, 120_000);
 
   it('holds up under many concurrent hangs and answers each with 504', async () => {
     sandbox.faults.set('hang', { times: 10 });
@@ -181,7 +185,7 @@ describe('concurrency', () => {
     for (const response of responses) await expectError(response, 504, 'upstream_timeout');
     expect((await post({ delivery: 'link' })).status).toBe(201);
     expect(arrivals).toBe(11);
-  });
+  }, 120_000);
 });
 
 describe('what faults leave in the logs', () => {
