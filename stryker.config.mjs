@@ -27,7 +27,7 @@ export default {
     'signer/defences/**/*.ts',
     'widget/core/**/*.ts',
   ],
-  ignorePatterns: ['dist', 'widget/dist', 'coverage', '.reports', 'test-results', 'playwright-report', '.bench', '.scratch'],
+  ignorePatterns: ['.stryker-tmp*', 'dist', 'widget/dist', 'coverage', '.reports', 'test-results', 'playwright-report', '.bench', '.scratch'],
   // Two cores here, shared: one test runner and one checker each.
   concurrency: 2,
   timeoutMS: 20000,
