@@ -4,7 +4,7 @@
  * must end in the contract's 502/504 with a clear code, a create must never be sent twice, and one hung
  * call must not stop the signer serving everyone else.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../../signer/app.ts';
@@ -17,9 +17,12 @@ const TIMEOUT_MS = 1500;
 const sandbox = createSandbox();
 /** Requests that reached the sandbox's socket, counted before any fault applies. */
 let arrivals = 0;
+/** While set, the next create the sandbox handles is held (handled, its text sent) until the test opens it. */
+let hold: { reached: () => void; opened: Promise<void> } | undefined;
 const servers: ServerType[] = [];
 const logs: LogEntry[] = [];
 let signerUrl = '';
+let patientUrl = '';
 
 function listen(fetch: (request: Request, env?: unknown) => Response | Promise<Response>): Promise<number> {
   return new Promise((resolve) => {
@@ -28,11 +31,16 @@ function listen(fetch: (request: Request, env?: unknown) => Response | Promise<R
 }
 
 beforeAll(async () => {
-  const sandboxPort = await listen((request, env) => {
+  const sandboxPort = await listen(async (request, env) => {
     if (new URL(request.url).pathname.startsWith('/v1/')) arrivals += 1;
-    return sandbox.app.fetch(request, env);
+    const held = hold;
+    hold = undefined;
+    const response = await sandbox.app.fetch(request, env);
+    held?.reached();
+    await held?.opened;
+    return response;
   });
-  const config = loadConfig({
+  const env = {
     ...baseEnv,
     PAVE_API_URL: `http://127.0.0.1:${sandboxPort}`,
     PAVE_TIMEOUT_MS: String(TIMEOUT_MS),
@@ -40,9 +48,18 @@ beforeAll(async () => {
     // These tests are about faults, not limits: one app serves them all from 127.0.0.1.
     RATE_LIMIT_SITE: '1000',
     RATE_LIMIT_PHONE: '1000',
-  });
+  };
+  const config = loadConfig(env);
   const app = createApp({ config, clientIp: (c) => getConnInfo(c).remote.address, events: (entry) => logs.push(entry), log: () => {} });
   signerUrl = `http://127.0.0.1:${await listen(app.fetch)}`;
+  // The same signer with a budget no test reaches: a call in flight stays in flight until the test releases it.
+  const patient = createApp({
+    config: loadConfig({ ...env, PAVE_TIMEOUT_MS: '60000' }),
+    clientIp: (c) => getConnInfo(c).remote.address,
+    events: (entry) => logs.push(entry),
+    log: () => {},
+  });
+  patientUrl = `http://127.0.0.1:${await listen(patient.fetch)}`;
 });
 
 afterAll(async () => {
@@ -56,10 +73,14 @@ beforeEach(() => {
   sandbox.store.reset();
   sandbox.faults.clear();
   arrivals = 0;
+  hold = undefined;
 });
 
 const post = (body: unknown) =>
   fetch(`${signerUrl}/v1/sessions`, { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(body) });
+
+const patientPost = (body: unknown) =>
+  fetch(`${patientUrl}/v1/sessions`, { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(body) });
 
 /** `texted`: PAVE may have acted on an SMS create, so the answer says a retry may text again, and when to retry. */
 async function expectError(response: Response, status: number, code: string, texted = false) {
@@ -128,26 +149,37 @@ describe('each sandbox fault mode, over loopback', () => {
 });
 
 describe('concurrency', () => {
-  it('keeps serving many requests while one upstream call hangs', async () => {
-    sandbox.faults.set('hang', { times: 1 });
-    let hungSettled = false;
-    const hung = post({ delivery: 'sms', phone: '2025550100' }).finally(() => (hungSettled = true));
-    // The hung create has reached the sandbox (and its text gone out) before the others start.
-    await vi.waitFor(() => expect(sandbox.store.outbox).toHaveLength(1));
+  it('keeps serving many requests while one upstream call is still in flight', async () => {
+    // No clock in this test: the held create stays in flight until the others have all been answered, and
+    // then it is released — so it overlapped all 24 of them, however slow the machine is.
+    let open = () => {};
+    let reached = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const handled = new Promise<void>((resolve) => (reached = resolve));
+    hold = { reached, opened };
+    let heldSettled = false;
+    const held = patientPost({ delivery: 'sms', phone: '2025550100' }).finally(() => (heldSettled = true));
+    // The held create has been handled by the sandbox (its text gone out) before the others start.
+    await handled;
+    expect(sandbox.store.outbox).toHaveLength(1);
 
     const others = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => post(i % 2 ? { delivery: 'link' } : { delivery: 'sms', phone: `20255501${String(10 + i).padStart(2, '0')}` })),
+      Array.from({ length: 24 }, (_, i) => patientPost(i % 2 ? { delivery: 'link' } : { delivery: 'sms', phone: `20255501${String(10 + i).padStart(2, '0')}` })),
     );
     expect(others.map((response) => response.status)).toEqual(new Array(24).fill(201));
-    expect(hungSettled).toBe(false);
+    // The overlap: every fast call finished while the slow one was still in flight.
+    expect(heldSettled).toBe(false);
 
-    await expectError(await hung, 504, 'upstream_timeout', true);
+    open();
+    const response = await held;
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { sms_to?: string }).sms_to).toEqual(expect.any(String));
     expect(arrivals).toBe(25);
     // Every number got exactly one text: nothing was retried.
     const texts = sandbox.store.outbox.map((text) => text.to);
     expect(texts).toHaveLength(13);
     expect(new Set(texts).size).toBe(13);
-  });
+  }, 120_000);
 
   it('holds up under many concurrent hangs and answers each with 504', async () => {
     sandbox.faults.set('hang', { times: 10 });
@@ -155,7 +187,7 @@ describe('concurrency', () => {
     for (const response of responses) await expectError(response, 504, 'upstream_timeout');
     expect((await post({ delivery: 'link' })).status).toBe(201);
     expect(arrivals).toBe(11);
-  });
+  }, 120_000);
 });
 
 describe('what faults leave in the logs', () => {
