@@ -1,11 +1,14 @@
 /**
  * `npm run soak`: floods a running signer with creates from all-distinct client addresses, to all-distinct
  * numbers, each with a fresh Idempotency-Key, for a set time — the traffic that fills every in-memory store
- * to its cap — and prints, every 10 s, the requests per second it answered and its memory; then the ratio
- * of the last 30 s to the first 30 s. Goal: ≥ 0.7, with RSS flat once the stores are full.
+ * to its cap — and prints, every 10 s after 5 s of warm-up, the requests per second it answered and its
+ * memory; then the ratio of the last 30 s to the first 30 s. Goal: ≥ 0.7, with RSS flat once the stores
+ * are full.
  *
  *   SOAK_SECONDS      how long, 20–600 (default 90)
  *   SOAK_CONNECTIONS  concurrent connections, 1–256 (default 32)
+ *   SOAK_STORE_CAP    the signer's memory stores hold this many counters / answers, 1000–100000 (default: the
+ *                     production 100 000 each); lower, a slow machine reaches the caps within the run
  *
  * Three processes on loopback: the PAVE sandbox and the signer, each a child of this one (this file, with
  * a role), and autocannon here. The signer is the production `createApp` with its default memory stores,
@@ -21,6 +24,8 @@ import autocannon, { type Request as CannonRequest } from 'autocannon';
 const CLIENT_IP_HEADER = 'X-Soak-Client-Ip';
 const SITES = 4;
 const INTERVAL_S = 10;
+/** Load before the first interval, so the first window measures a warm signer, not the JIT compiling it. */
+const WARMUP_S = 5;
 const WINDOW_S = 30;
 
 /** A child: serves one role on 127.0.0.1, an ephemeral port, and answers the parent's `report` over IPC. */
@@ -38,8 +43,13 @@ async function serveRole(which: 'sandbox' | 'signer'): Promise<void> {
   } else {
     const { createApp } = await import('../signer/app.ts');
     const { loadConfig } = await import('../signer/config/environment.ts');
+    const { isPerCallerKey } = await import('../signer/defences/limits.ts');
     const { nodeHashing } = await import('../signer/node-hashing.ts');
-    const app = createApp({ config: loadConfig(process.env), hashing: nodeHashing, clientIp: (c) => c.req.header(CLIENT_IP_HEADER) });
+    const { createMemoryIdempotencyStore } = await import('../signer/stores/idempotency/memory.ts');
+    const { createMemoryLimitStore } = await import('../signer/stores/limits/memory.ts');
+    const cap = process.env.SOAK_STORE_CAP ? Number(process.env.SOAK_STORE_CAP) : undefined;
+    const stores = cap ? { limitStore: createMemoryLimitStore({ maxKeys: cap, evictFirst: isPerCallerKey }), idempotency: createMemoryIdempotencyStore({ maxEntries: cap }) } : {};
+    const app = createApp({ config: loadConfig(process.env), hashing: nodeHashing, clientIp: (c) => c.req.header(CLIENT_IP_HEADER), ...stores });
     fetch = async (request) => {
       const response = await app.fetch(request);
       answered += 1;
@@ -120,6 +130,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 async function soak(): Promise<void> {
   const seconds = clamp(Number(process.env.SOAK_SECONDS ?? 90), 20, 600, 90);
   const connections = clamp(Number(process.env.SOAK_CONNECTIONS ?? 32), 1, 256, 32);
+  const storeCap = process.env.SOAK_STORE_CAP ? clamp(Number(process.env.SOAK_STORE_CAP), 1000, 100_000, 100_000) : undefined;
   const { DEMO_ACCOUNT } = await import('../demo/sandbox/app.ts');
 
   const sandbox = await start('sandbox');
@@ -132,7 +143,7 @@ async function soak(): Promise<void> {
     RATE_LIMIT_SITE_DAY: 100_000,
   };
   const sites = Object.fromEntries(Array.from({ length: SITES }, (_, i) => [`soak-${i}`, { ...site, ALLOWED_ORIGINS: [originOf(i)] }]));
-  const signer = await start('signer', { SITES_JSON: JSON.stringify({ sites }) });
+  const signer = await start('signer', { SITES_JSON: JSON.stringify({ sites }), ...(storeCap ? { SOAK_STORE_CAP: String(storeCap) } : {}) });
   const stopAll = () => {
     signer.stop();
     sandbox.stop();
@@ -152,37 +163,46 @@ async function soak(): Promise<void> {
     };
   };
 
-  console.log(`pave-capture soak: ${seconds} s, ${connections} connections, signer on 127.0.0.1:${signer.port} → sandbox on 127.0.0.1:${sandbox.port}`);
-  console.log('all-distinct client addresses, numbers and Idempotency-Keys; creates by sms over 4 sites\n');
+  console.log(`pave-capture soak: ${seconds} s after ${WARMUP_S} s of warm-up, ${connections} connections, signer on 127.0.0.1:${signer.port} → sandbox on 127.0.0.1:${sandbox.port}`);
+  console.log(`all-distinct client addresses, numbers and Idempotency-Keys; creates by sms over ${SITES} sites; stores of ${storeCap ?? 100_000} counters / answers\n`);
   console.log(['t (s)', 'req/s', 'answers', 'RSS MB', 'heap MB'].map((cell) => cell.padStart(9)).join(''));
 
   const load = autocannon({
     url: `http://127.0.0.1:${signer.port}/v1/sessions`,
     connections,
-    duration: seconds,
+    duration: WARMUP_S + seconds,
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     requests: [{ setupRequest: distinct }],
   });
-  const intervals: { rps: number; rss: number }[] = [];
-  let last = await signer.report();
-  const ticker = setInterval(async () => {
-    const now = await signer.report();
+  const intervals: { seconds: number; rps: number; rss: number }[] = [];
+  await new Promise((resolve) => setTimeout(resolve, WARMUP_S * 1000));
+  let last = { ...(await signer.report()), at: performance.now() };
+  const sample = async () => {
+    const now = { ...(await signer.report()), at: performance.now() };
     sandbox.send('reset');
-    const rps = (now.answered - last.answered) / INTERVAL_S;
-    intervals.push({ rps, rss: now.rss });
+    const elapsed = (now.at - last.at) / 1000;
+    const rps = (now.answered - last.answered) / elapsed;
+    intervals.push({ seconds: elapsed, rps, rss: now.rss });
     const answers = Object.entries(now.statuses)
       .map(([kind, count]) => `${kind}×${count - (last.statuses[kind] ?? 0)}`)
       .join(' ');
-    console.log([String(intervals.length * INTERVAL_S), rps.toFixed(0), '', mb(now.rss), mb(now.heapUsed)].map((cell) => cell.padStart(9)).join('') + `  ${answers}`);
+    const t = intervals.reduce((sum, row) => sum + row.seconds, 0);
+    console.log([t.toFixed(0), rps.toFixed(0), '', mb(now.rss), mb(now.heapUsed)].map((cell) => cell.padStart(9)).join('') + `  ${answers}`);
     last = now;
-  }, INTERVAL_S * 1000);
+  };
+  let sampling: Promise<void> = Promise.resolve();
+  const ticker = setInterval(() => (sampling = sample()), INTERVAL_S * 1000);
   const result = await load;
   clearInterval(ticker);
+  await sampling;
+  // The rest of the last interval, when there is enough of it to count.
+  if ((performance.now() - last.at) / 1000 > INTERVAL_S / 2) await sample();
   stopAll();
 
   const window = Math.max(1, Math.min(WINDOW_S / INTERVAL_S, Math.floor(intervals.length / 3)));
-  const mean = (rows: { rps: number }[]) => rows.reduce((sum, row) => sum + row.rps, 0) / rows.length;
+  // Requests over seconds, so a shorter last interval weighs what it lasted.
+  const mean = (rows: { seconds: number; rps: number }[]) => rows.reduce((sum, row) => sum + row.rps * row.seconds, 0) / rows.reduce((sum, row) => sum + row.seconds, 0);
   const first = mean(intervals.slice(0, window));
   const lastWindow = mean(intervals.slice(intervals.length - window));
   const ratio = lastWindow / first;

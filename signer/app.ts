@@ -14,7 +14,7 @@ import { createSiteRegistry } from './config/registry.ts';
 import { createAdmit } from './defences/admit.ts';
 import type { Admit } from './defences/attempt.ts';
 import { followUpGate, ipGate } from './defences/ip-gate.ts';
-import { createLimiter, strictestPhoneLimit } from './defences/limits.ts';
+import { createLimiter, isPerCallerKey, strictestPhoneLimit } from './defences/limits.ts';
 import { createPaveSlots, type PaveSlots } from './defences/pave-slots.ts';
 import { bodyTooLarge, errorBody, internalError, notFound, SignerError } from './errors.ts';
 import { jsonBody, limitBody, schema } from './http/body.ts';
@@ -78,8 +78,7 @@ export function createApp(deps: AppDeps): Hono {
   // Refusals and alerts are written once per cause and minute, then counted: a flood writes a few lines.
   const summary = createLogSummary({ emit: deps.events ?? consoleLogger, now: () => now().getTime() });
   const events = summarizedEvents(deps.events ?? consoleLogger, summary);
-  // Per-caller counters are the cheap ones to lose when the store is full; a number's or a site's are not.
-  const limitStore = deps.limitStore ?? createMemoryLimitStore({ evictFirst: (key) => key.startsWith('ip:') || key.startsWith('follow-up:') });
+  const limitStore = deps.limitStore ?? createMemoryLimitStore({ evictFirst: isPerCallerKey });
   const limiter = createLimiter({ store: limitStore, now, log: events });
   const registry = createSiteRegistry(config, { fetch: deps.fetch, paveHttp: deps.paveHttp, now: deps.now, hashing: deps.hashing });
   const allowedOrigins = new Set([...config.sites.values()].flatMap((site) => site.allowedOrigins));

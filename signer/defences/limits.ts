@@ -35,6 +35,14 @@ export function followUpIpCheck(ip: string | undefined, perMinute: number): Limi
   return { key: `follow-up:${ipLimitKey(ip)}`, limit: perMinute, windowMs: MINUTE };
 }
 
+/**
+ * Whether a counter is a caller's (`ip:`, `follow-up:`): the cheap ones to lose when a store is full — a
+ * flood of one-off addresses must push them out, never a number's or a site's count.
+ */
+export function isPerCallerKey(key: string): boolean {
+  return key.startsWith('ip:') || key.startsWith('follow-up:');
+}
+
 /** One session's status calls (per minute) or resends (per day). */
 export function sessionCheck(kind: 'status' | 'resend', site: Pick<SiteConfig, 'id' | 'limits'>, sessionKey: string): LimitCheck {
   return kind === 'status'
