@@ -25,7 +25,7 @@ if (!existsSync(join(EMITTED, 'widget'))) {
 }
 cpSync(join(EMITTED, 'widget'), join(DIST, 'esm'), { recursive: true });
 cpSync(join(EMITTED, 'contract'), join(DIST, 'contract'), { recursive: true });
-writeFileSync(join(DIST, 'contract/schema.d.ts'), resolvedTypesOf(SCHEMA));
+writeFileSync(join(DIST, 'contract/schema.d.ts'), withSiblingImports(resolvedTypesOf(SCHEMA), join(DIST, 'contract')));
 rmSync(EMITTED, { recursive: true, force: true });
 
 const leaks = declarationsUnder(DIST).filter((file) => /from\s*['"]zod(\/|['"])/.test(readFileSync(file, 'utf8')));
@@ -46,6 +46,21 @@ function resolvedTypesOf(file) {
     .flatMap((symbol) => symbol.declarations?.filter(ts.isTypeAliasDeclaration).map((node) => ({ name: symbol.name, node })) ?? []);
   const lines = aliases.map(({ name, node }) => `export type ${name} = ${checker.typeToString(checker.getTypeAtLocation(node), undefined, flags)};`);
   return `/** The contract's types (generated from ${file} by scripts/widget-types.mjs). */\n${lines.join('\n')}\n`;
+}
+
+/**
+ * The compiler keeps names declared in the contract's other files (e.g. `CodedIssue` of issues.ts) as
+ * names: import each one that the written-out types use from its own declaration file.
+ */
+function withSiblingImports(text, dir) {
+  const imports = readdirSync(dir)
+    .filter((name) => name.endsWith('.d.ts') && name !== 'schema.d.ts')
+    .flatMap((name) => {
+      const declared = [...readFileSync(join(dir, name), 'utf8').matchAll(/export (?:declare )?(?:type|interface|const|function|class) ([A-Za-z_$][\w$]*)/g)].map((match) => match[1]);
+      const used = declared.filter((id) => new RegExp(`\\b${id}\\b`).test(text));
+      return used.length ? [`import type { ${used.join(', ')} } from './${name.replace(/\.d\.ts$/, '.js')}';`] : [];
+    });
+  return imports.length ? `${imports.join('\n')}\n${text}` : text;
 }
 
 function declarationsUnder(dir) {

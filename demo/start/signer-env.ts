@@ -17,6 +17,9 @@ export function demoSignerEnv(plan: DemoPlan, env: DemoEnv, account: SandboxAcco
     // Someone trying the demo texts their own number again and again: a little more room than the
     // production default of 3 an hour, still low enough to see the ceiling answer.
     RATE_LIMIT_PHONE: '10',
+    // A phone on the same network opens the demo over plain http:// at PUBLIC_HOST, which the signer refuses
+    // off loopback unless told: the demo tells it, and only then.
+    ...(plan.publicHost ? { ALLOW_INSECURE_HTTP: 'true' } : {}),
   };
   const sandbox: Env = plan.sandbox
     ? {

@@ -11,7 +11,6 @@
 import type { Handler } from 'hono';
 import { unauthorized } from '../errors.ts';
 import { equalBytes, utf8, webCryptoHashing, type Hashing } from '../pave/hashing.ts';
-import type { LogLine } from './request-log.ts';
 
 /** Which signer route a PAVE call served. */
 export type PaveCallRoute = 'create' | 'status' | 'resend';
@@ -42,11 +41,22 @@ export function paveCallRoute(method: string, route: string): PaveCallRoute | un
   return PAVE_CALL_ROUTES[`${method} ${route}`];
 }
 
+/** What `countRequest` reads of a request's log line (`LogLine` of request-log.ts has all of it). */
+export interface CountedLine {
+  method: string;
+  route: string;
+  status: number;
+  error?: string;
+  site?: string;
+  delivery?: 'link' | 'sms';
+  replayed?: boolean;
+}
+
 /**
  * What a finished request counts for, read from its log line.
  * @example countRequest(metrics, { method: 'POST', route: '/v1/sessions', status: 201, site: 'a', delivery: 'sms', replayed: false, … }) // a session and a text for site "a"
  */
-export function countRequest(metrics: Metrics, line: LogLine): void {
+export function countRequest(metrics: Metrics, line: CountedLine): void {
   if (line.error) metrics.refused(line.error);
   if (line.replayed || line.site === undefined) return;
   const route = paveCallRoute(line.method, line.route);

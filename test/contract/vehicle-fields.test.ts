@@ -8,7 +8,8 @@ import { CreateSessionRequest, IdempotencyKey, Metadata, Phone, SiteId, toIssues
 
 const issuesOf = (body: Record<string, unknown>) => {
   const result = CreateSessionRequest.safeParse({ delivery: 'link', ...body });
-  return result.success ? [] : toIssues(result.error.issues);
+  // The wording per field; each issue's code and parameters are checked in schema.test.ts.
+  return result.success ? [] : toIssues(result.error.issues).map(({ path, message }) => ({ path, message }));
 };
 const CONTROL = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u200b', '\u200d', '\u202e', '\u2028', '\u2029', '\ufeff'];
 

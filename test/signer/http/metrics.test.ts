@@ -60,13 +60,18 @@ describe('what a request counts for', () => {
     const recorder = recordingMetrics();
     const stack = createStack({ PAVE_TIMEOUT_MS: '200' }, {}, { metrics: recorder.metrics });
     const session = await json(await stack.post({ delivery: 'sms', phone: '2025550143' }));
+    // Status answers are reused for a second per session: each faulted read is of a session of its own.
+    const failing = await json(await stack.post({ delivery: 'link' }));
+    const hanging = await json(await stack.post({ delivery: 'link' }));
     await stack.status(session.session_key, session.ticket);
     await stack.resend(session.session_key, session.ticket);
     stack.sandbox.faults.set('error', { times: 1 });
-    await stack.status(session.session_key, session.ticket);
+    await stack.status(failing.session_key, failing.ticket);
     stack.sandbox.faults.set('hang', { times: 1 });
-    await stack.status(session.session_key, session.ticket);
+    await stack.status(hanging.session_key, hanging.ticket);
     expect(recorder.calls.map((call) => [call.route, call.outcome])).toEqual([
+      ['create', 'ok'],
+      ['create', 'ok'],
       ['create', 'ok'],
       ['status', 'ok'],
       ['resend', 'ok'], // the read of the first text's number

@@ -266,7 +266,7 @@ describe('POST /v1/sessions/:key/resend — every paid text counted, bounded bef
     }
     // … and the number must be one the site may text.
     const abroad = await stack.resend(link.session_key, link.ticket, { phone: '+44 7400 123456' }, TOKEN('d'));
-    expect([abroad.status, (await json(abroad)).error.issues]).toEqual([400, [{ path: 'phone', message: 'We can only text numbers in US, CA.' }]]);
+    expect([abroad.status, (await json(abroad)).error.issues]).toEqual([400, [{ path: 'phone', code: 'country_not_allowed', countries: ['US', 'CA'], message: 'We can only text numbers in United States, Canada.' }]]);
     expect(resends(stack)).toBe(1);
 
     const withToken = await stack.resend(link.session_key, link.ticket, { phone: '2025550177' }, TOKEN('e'));
