@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { takeBuildLock } from '../fixtures/build-lock.ts';
 import { build } from 'esbuild';
 import { createApp } from '../../signer/app.ts';
 import { DEMO_ACCOUNT } from '../../demo/sandbox/app.ts';
@@ -69,6 +70,8 @@ describe('built assets', () => {
       TURNSTILE_SECRET: TURNSTILE_CANARY,
       VITE_TURNSTILE_SECRET: TURNSTILE_CANARY,
     };
+    const releaseBuild = await takeBuildLock(ROOT);
+    try {
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, env: { ...process.env, ...canaryEnv }, stdio: 'pipe' });
     await build({
       entryPoints: [join(ROOT, 'signer/worker.ts')],
@@ -95,7 +98,10 @@ describe('built assets', () => {
     expect(scan(`x${btoa(CANARY)}x`, 'control', secrets)).toEqual(['control: canary PAVE_API_SECRET']);
     const hits = outputs.flatMap((file) => scan(readFileSync(file, 'utf8'), relative(ROOT, file), secrets));
     expect(hits).toEqual([]);
-  }, 120_000);
+    } finally {
+      releaseBuild();
+    }
+  }, 300_000);
 });
 
 describe('responses and log lines', () => {

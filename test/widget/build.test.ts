@@ -8,20 +8,27 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { takeBuildLock } from '../fixtures/build-lock.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 let consumer: string;
 
-beforeAll(() => {
+let releaseBuild: () => void;
+
+beforeAll(async () => {
+  releaseBuild = await takeBuildLock(root);
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
   consumer = mkdtempSync(join(tmpdir(), 'pave-consumer-'));
   mkdirSync(join(consumer, 'node_modules'));
   symlinkSync(join(root, 'widget'), join(consumer, 'node_modules', 'pave-capture'));
   writeFileSync(join(consumer, 'package.json'), '{"type":"module"}');
-}, 120_000);
+}, 300_000);
 
-afterAll(() => rmSync(consumer, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(consumer, { recursive: true, force: true });
+  releaseBuild?.();
+});
 
 describe('script-tag build', () => {
   it('is one self-registering file with Lit’s production build, no zod, guarded against a second load', () => {
