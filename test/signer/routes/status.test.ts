@@ -137,13 +137,15 @@ describe('GET /v1/sessions/:key/status', () => {
     expect(response.status).toBe(502);
     expect((await json(response)).error.code).toBe('upstream_error');
 
-    const slow = createStack({ PAVE_TIMEOUT_MS: '100' });
+    // A budget a busy machine's create still fits in; the hang then outlasts it.
+    const slow = createStack({ PAVE_TIMEOUT_MS: '1000' });
     const created = await (await slow.post({ delivery: 'link' })).json();
+    expect(created.session_key).toEqual(expect.any(String));
     slow.sandbox.faults.set('hang', { times: 1 });
     const timeout = await slow.status(created.session_key, created.ticket);
     expect(timeout.status).toBe(504);
     expect((await json(timeout)).error.code).toBe('upstream_timeout');
-  });
+  }, 15_000);
 });
 
 describe('GET /v1/sessions/:key/status — bounded before PAVE', () => {
