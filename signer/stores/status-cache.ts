@@ -5,7 +5,7 @@
  * In this process's memory, bounded (the least recently used session goes first); a read that fails
  * outright (the PAVE call was refused before it started, e.g. `503 busy`) is not kept.
  */
-import { LRUCache } from 'lru-cache';
+import { Lru } from './lru.ts';
 
 export interface StatusCache<V> {
   /** The value read for `key` less than `ttlMs` ago, or being read now; else what `read()` resolves to, kept. */
@@ -33,7 +33,7 @@ interface Entry<V> {
 export function createStatusCache<V>(options: StatusCacheOptions = {}): StatusCache<V> {
   const ttlMs = options.ttlMs ?? 1000;
   const now = options.now ?? Date.now;
-  const entries = new LRUCache<string, Entry<V>>({ max: options.maxEntries ?? 10_000 });
+  const entries = new Lru<string, Entry<V>>({ max: options.maxEntries ?? 10_000 });
 
   return {
     get(key, read) {

@@ -3,13 +3,13 @@
  * oldest dropped first when it is full. Right for one Node process; several instances (or Workers
  * isolates) need a shared store behind the same interface.
  *
- * Bounded and O(1) at any size: the entries live in `lru-cache` (a linked list over typed arrays: no walk
+ * Bounded and O(1) at any size: the entries live in a `Lru` (`../lru.ts`: a `Map` in use order, no walk
  * to find the oldest, however many were dropped before). The default 100 000 answers take some 75 MB at
  * worst (measured: ≈ 0.75 KB per create answer with its key, ticket and masked number), so a key is
  * remembered its full 24 hours up to about 1.1 creates a second sustained — more than one dealer's
  * signer sees; beyond that, the oldest answers go first.
  */
-import { LRUCache } from 'lru-cache';
+import { Lru } from '../lru.ts';
 import type { IdempotencyRecord, IdempotencyStore } from './store.ts';
 
 /** The default bound: at least this many answers are kept (24 hours of 1.1 creates a second). */
@@ -32,7 +32,7 @@ interface Entry {
  */
 export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = {}): IdempotencyStore & { size(): number } {
   const now = options.now ?? Date.now;
-  const entries = new LRUCache<string, Entry>({ max: options.maxEntries ?? DEFAULT_MAX_ANSWERS });
+  const entries = new Lru<string, Entry>({ max: options.maxEntries ?? DEFAULT_MAX_ANSWERS });
 
   /** The live entry under `key` (an expired one is dropped); reading does not make it younger. */
   const live = (key: string) => {

@@ -2,14 +2,14 @@
  * The default counter store: sliding logs (`sliding-log.ts`) in this process's memory. Right for one
  * signer process; with several instances each would count alone, so use `redis.ts` there.
  *
- * Every take costs O(1) amortised, at any number of keys and any ceiling: the keys live in `lru-cache`
- * (a linked list over typed arrays, no walk to find the oldest), each log drops its expired hits from the
+ * Every take costs O(1) amortised, at any number of keys and any ceiling: the keys live in a `Lru` (`../lru.ts`:
+ * a `Map` in use order, no walk to find the oldest), each log drops its expired hits from the
  * front. Memory is bounded: past `maxKeys` the least recently used key is dropped — one of those
  * `evictFirst` picks while there are any, so a flood of one-off client addresses cannot push a victim's
  * number or the site's daily count out — and each take also drops the oldest key of each kind when its
  * window has passed, so the store shrinks again after a flood.
  */
-import { LRUCache } from 'lru-cache';
+import { Lru } from '../lru.ts';
 import { SlidingLog } from './sliding-log.ts';
 import type { LimitCheck, LimitStore, LimitVerdict } from './store.ts';
 
@@ -27,18 +27,18 @@ export function createMemoryLimitStore(options: MemoryLimitStoreOptions = {}): L
   const maxKeys = options.maxKeys ?? 100_000;
   const evictFirst = options.evictFirst ?? (() => false);
   // Two lists, so the key to drop is always at the end of one of them: never a search.
-  const cheap = new LRUCache<string, SlidingLog>({ max: maxKeys });
-  const kept = new LRUCache<string, SlidingLog>({ max: maxKeys });
+  const cheap = new Lru<string, SlidingLog>({ max: maxKeys });
+  const kept = new Lru<string, SlidingLog>({ max: maxKeys });
   const tierOf = (key: string) => (evictFirst(key) ? cheap : kept);
   const size = () => cheap.size + kept.size;
 
   /** Drops the least recently used log of each list when nothing of it is left in its window. */
   const sweep = (nowMs: number) => {
     for (const tier of [cheap, kept]) {
-      const oldest = tier.rkeys().next();
-      if (oldest.done) continue;
-      const log = tier.peek(oldest.value);
-      if (log && log.lastHit + log.windowMs <= nowMs) tier.delete(oldest.value);
+      const oldest = tier.oldest();
+      if (oldest === undefined) continue;
+      const log = tier.peek(oldest);
+      if (log && log.lastHit + log.windowMs <= nowMs) tier.delete(oldest);
     }
   };
 
