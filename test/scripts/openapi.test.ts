@@ -42,6 +42,9 @@ describe('npm run openapi', () => {
     expect(inputs).toContain('signer/openapi.json');
     expect(inputs.filter((path) => /zod\/.*json-schema|openapi-document|openapi-live/.test(path))).toEqual([]);
     expect(inputs.some((path) => path.includes('node_modules/zod/'))).toBe(true); // zod itself still validates
+    // What issue 14 took out of the Worker: the full phone metadata (its formats), ipaddr.js, lru-cache.
+    expect(inputs).toContain('signer/policy/phone-metadata.json');
+    expect(inputs.filter((path) => /metadata\.mobile\.json|node_modules\/(ipaddr\.js|lru-cache)\//.test(path))).toEqual([]);
     expect(JSON.parse(readFileSync(OPENAPI_JSON, 'utf8'))).toEqual(buildOpenApiDocument());
   }, 60_000);
 });
