@@ -173,6 +173,8 @@ type ZodIssueLike = {
   maximum?: unknown;
   pattern?: string;
   params?: Record<string, unknown>;
+  /** A record key's own issues (`invalid_key`): the key rule's, one level down. */
+  issues?: ReadonlyArray<ZodIssueLike>;
 };
 
 const CONTROL_PATTERN = String(NO_CONTROL_CHARS);
@@ -199,6 +201,8 @@ export function toIssues(issues: ReadonlyArray<ZodIssueLike>): ErrorIssue[] {
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, code: 'unknown_field' as const, message: 'Unknown field.' }));
     }
-    return [issueOf(issue, path)];
+    // A record key that fails its rule: zod says "Invalid input" and puts the rule's words one level down.
+    const keyIssue = issue.code === 'invalid_key' ? issue.issues?.[0] : undefined;
+    return [issueOf(keyIssue ?? issue, path)];
   });
 }
