@@ -4,8 +4,8 @@
  * isolates) need a shared store behind the same interface.
  *
  * Bounded and O(1) at any size: the entries live in a `Lru` (`../lru.ts`: a `Map` in use order, no walk
- * to find the oldest, however many were dropped before). The default 100 000 answers take some 75 MB at
- * worst (measured: ≈ 0.75 KB per create answer with its key, ticket and masked number), so a key is
+ * to find the oldest, however many were dropped before). The default 100 000 answers take some 90 MB at
+ * worst (measured in the Map-based `Lru`: ≈ 0.9 KB per create answer with its key, ticket and masked number), so a key is
  * remembered its full 24 hours up to about 1.1 creates a second sustained — more than one dealer's
  * signer sees; beyond that, the oldest answers go first.
  */

@@ -14,7 +14,7 @@ import { SlidingLog } from './sliding-log.ts';
 import type { LimitCheck, LimitStore, LimitVerdict } from './store.ts';
 
 interface MemoryLimitStoreOptions {
-  /** Most keys kept at once (default 100 000; measured at about 0.3 KB a key, so some 30 MB at worst). */
+  /** Most keys kept at once (default 100 000; measured at about 0.36 KB a per-IP key in the Map-based `Lru`, so some 36 MB at worst). */
   maxKeys?: number;
   /** Keys to drop before any other when over `maxKeys` (the cheap-to-lose ones, e.g. per-IP counters). */
   evictFirst?: (key: string) => boolean;
