@@ -86,11 +86,11 @@ describe('what a request counts for', () => {
 
   it('knows how many PAVE calls are in flight', async () => {
     const recorder = recordingMetrics();
-    const stack = createStack({ PAVE_TIMEOUT_MS: '300', RATE_LIMIT_IP: '100' }, {}, { metrics: recorder.metrics });
+    // The timeout only ends the hang; it is long enough that all three are seen in flight on a busy machine.
+    const stack = createStack({ PAVE_TIMEOUT_MS: '2000', RATE_LIMIT_IP: '100' }, {}, { metrics: recorder.metrics });
     stack.sandbox.faults.set('hang', { times: 3 });
     const pending = [1, 2, 3].map((i) => stack.post({ delivery: 'link' }, { 'Idempotency-Key': `hang-${i}` }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(recorder.inFlight()).toBe(3);
+    await expect.poll(() => recorder.inFlight(), { timeout: 1900, interval: 10 }).toBe(3);
     expect((await Promise.all(pending)).map((response) => response.status)).toEqual([504, 504, 504]);
     expect(recorder.inFlight()).toBe(0);
     expect(recorder.mostInFlight()).toBe(3);
