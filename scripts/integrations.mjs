@@ -61,6 +61,8 @@ generateSvelteTypes(forTypes, { ...quiet, outdir: 'dist/types', fileName: 'svelt
 // reaches: camelCase them.
 const camel = (name) => name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
 edit('vue.d.ts', (text) => text.replace(/^(\s*)"on([a-z][\w-]*)"\?:/gm, (_, indent, event) => `${indent}on${camel(`-${event}`)}?:`).replace(/^(\s*)"([a-z][\w-]*)"\?:/gm, (_, indent, name) => `${indent}${camel(name)}?:`), '"onpave-');
+// The same props, camelCased, serve Vue TSX (vue-jsx.d.ts): Vue's JSX listeners are `onPaveError` too.
+edit('vue.d.ts', (text) => `${text.trimEnd()}\n\n/** The element's props and listeners as Vue names them (templates and TSX). */\nexport type PaveCaptureVueProps = PaveCaptureProps;\n`, 'type PaveCaptureProps = {');
 // Vue's generated file also puts Vue components into the global `JSX` namespace, which is React's or
 // nobody's: Vue TSX gets the element's JSX props in vue-jsx.d.ts instead.
 edit('vue.d.ts', (text) => text.replace(/\n\s*declare global \{\s*namespace JSX \{[\s\S]*?\n\s*\}\s*\n\s*\}\s*$/, '\n'), 'declare global');
@@ -94,7 +96,25 @@ declare module '${module}' {
 writeFileSync(join(TYPES, 'react.d.ts'), jsx('react'));
 writeFileSync(join(TYPES, 'preact.d.ts'), jsx('preact'));
 writeFileSync(join(TYPES, 'solid.d.ts'), jsx('solid-js'));
-writeFileSync(join(TYPES, 'vue-jsx.d.ts'), jsx('vue/jsx-runtime'));
+// Vue TSX passes props to Vue as a template does: the camelCased props of vue.d.ts, with Vue's own HTML attributes.
+writeFileSync(
+  join(TYPES, 'vue-jsx.d.ts'),
+  `/**
+ * \`<pave-capture>\` in Vue TSX (\`jsxImportSource: "vue"\`): \`import type {} from 'pave-capture/vue-jsx';\` once. The props are
+ * generated from custom-elements.json (./vue.d.ts), named as Vue names them: \`requireVin\`, \`onPaveError\`.
+ */
+import type { HTMLAttributes, ReservedProps } from 'vue';
+import type { PaveCaptureVueProps } from './vue.js';
+
+declare module 'vue/jsx-runtime' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'pave-capture': PaveCaptureVueProps & Omit<HTMLAttributes, keyof PaveCaptureVueProps> & ReservedProps;
+    }
+  }
+}
+`,
+);
 // `pave-capture/pave-capture.js` is the script-tag build: importing it registers the element and exports
 // nothing (as a classic script it sets `window.PaveCapture`, the ES module's exports but `loadLanguage`).
 writeFileSync(

@@ -1,7 +1,7 @@
 /**
  * The framework typings generated from the manifest (widget/dist/types, scripts/integrations.mjs), proven
  * where a dealer's developer meets them: a Vue project checked by vue-tsc with strictTemplates, a React
- * project by tsc, a Svelte 5 project by svelte-check (test/fixtures/frameworks). In each, `good.*` must
+ * project and a Vue TSX one by tsc, a Svelte 5 project by svelte-check (test/fixtures/frameworks). In each, `good.*` must
  * type-check and each `bad-*.*` / `unknown-event.*` must fail on its one mistake. The three checkers run at
  * once, after one build shared with the other test files that need it.
  */
@@ -28,13 +28,16 @@ async function check(command: string, args: string[], cwd: string): Promise<stri
 let vue: string[];
 let react: string[];
 let svelte: string[];
+let vueJsx: string[];
 let release: () => void;
 beforeAll(async () => {
   release = await buildWidget(root);
-  [vue, react, svelte] = await Promise.all([
+  [vue, react, svelte, vueJsx] = await Promise.all([
     check(bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'], join(fixtures, 'vue')),
     check(bin('tsc'), ['-p', 'tsconfig.json'], join(fixtures, 'react')),
     check(bin('svelte-check'), ['--workspace', '.', '--tsconfig', './tsconfig.json', '--output', 'machine', '--fail-on-warnings'], join(fixtures, 'svelte')),
+    // Vue TSX: its mistakes are `@ts-expect-error` lines, so a mistake the typings let through fails tsc (TS2578).
+    check(bin('tsc'), ['-p', 'tsconfig.json'], join(fixtures, 'vue-jsx')),
   ]);
 }, 400_000);
 afterAll(() => release?.());
@@ -48,6 +51,10 @@ describe('Vue: vue-tsc with strictTemplates, through pave-capture/vue (GlobalCom
   it('rejects the handler of another event', () => expect(about(vue, 'bad-handler.vue').join('\n')).toMatch(/ErrorDetail/));
   it('rejects an event the element never fires', () => expect(about(vue, 'unknown-event.vue').join('\n')).toMatch(/onPaveFinished/));
   it('reports nothing else', () => expect(vue.filter((line) => !/bad-|unknown-event/.test(line))).toEqual([]));
+});
+
+describe('Vue TSX: tsc, through pave-capture/vue-jsx (vue/jsx-runtime JSX.IntrinsicElements)', () => {
+  it('accepts correct use and rejects delivery="fax", another event\'s handler and an unknown event', () => expect(vueJsx).toEqual([]));
 });
 
 describe('React: tsc, through pave-capture/react (React.JSX.IntrinsicElements)', () => {
