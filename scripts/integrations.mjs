@@ -50,7 +50,7 @@ const { generateVuejsTypes } = await import('custom-element-vuejs-integration');
 const { generateJsxTypes } = await import('custom-element-jsx-integration');
 const { generateSvelteTypes } = await import('custom-element-svelte-integration');
 
-generateJetBrainsWebTypes(manifest, { ...quiet, outdir: 'dist', webTypesFileName: 'web-types.json', modulePathTemplate: () => 'dist/pave-capture.js' });
+generateJetBrainsWebTypes(manifest, { ...quiet, outdir: 'dist', webTypesFileName: 'web-types.json', modulePathTemplate: () => 'dist/esm/index.js' });
 generateVsCodeCustomElementData(manifest, { ...quiet, outdir: 'dist', htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' });
 generateVuejsTypes(forTypes, { ...quiet, outdir: 'dist/types', fileName: 'vue.d.ts', globalTypePath: PACKAGE_TYPES });
 generateJsxTypes(forTypes, { ...quiet, outdir: 'dist/types', fileName: 'jsx.d.ts', globalTypePath: PACKAGE_TYPES });
