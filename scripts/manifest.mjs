@@ -6,7 +6,8 @@
  * and JSDoc with @custom-elements-manifest/analyzer and its Lit plugin, at build time, never committed.
  *
  * What the analyzer cannot see is added from the source, never from a list kept here:
- * - the CSS parts and custom properties, documented (`@csspart`, `@cssprop`) beside the styles that use them;
+ * - the CSS parts and custom properties, documented (`@csspart`, `@cssprop`) beside the styles that use them,
+ *   each custom property with its default (its `var()` fallback there);
  * - each event's type: the `CustomEvent` subclass of events.ts whose constructor names that event;
  * - the types of properties as the compiler resolves them (`'auto' | 'link' | 'sms'`, not `'auto' | Delivery`),
  *   so a tool reading the manifest needs none of the widget's internal names;
@@ -72,7 +73,13 @@ function themingFrom(path) {
     packageLinkPhase({ customElementsManifest }) {
       const element = elementOf(customElementsManifest);
       element.cssParts = [...(element.cssParts ?? []), ...tagged('csspart')];
-      element.cssProperties = [...(element.cssProperties ?? []), ...tagged('cssprop')];
+      // Each custom property's default is the fallback of its `var()` in the styles: the light scheme's, then the dark one's.
+      const fallbacks = (name) => [...new Set([...text.matchAll(/var\((--pave-[\w-]+),\s*([^)]+)\)/g)].filter((m) => m[1] === name).map((m) => m[2].trim()))];
+      const withDefault = (property) => {
+        const [light, dark] = fallbacks(property.name);
+        return light ? { ...property, default: dark ? `${light} (dark: ${dark})` : light } : property;
+      };
+      element.cssProperties = [...(element.cssProperties ?? []), ...tagged('cssprop')].map(withDefault);
     },
   };
 }

@@ -113,6 +113,11 @@ describe('custom-elements.json', () => {
     const slots = unique(sources.flatMap((text) => [...text.matchAll(/<slot name="([\w-]+)"/g)].map((m) => m[1]!)));
     expect(names(element.slots)).toEqual(slots);
     for (const item of [...element.cssProperties, ...element.slots]) expect(item.description, item.name).toBeTruthy();
+    // Each custom property's default is its fallback in the styles (light scheme first).
+    for (const property of element.cssProperties as (Named & { default?: string })[]) {
+      const fallback = styles.match(new RegExp(`var\\(${property.name},\\s*([^)]+)\\)`))?.[1]?.trim();
+      expect(property.default?.startsWith(fallback ?? '\u0000'), property.name).toBe(true);
+    }
   });
 
   it('points only at files the package contains', () => {
