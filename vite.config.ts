@@ -54,10 +54,11 @@ function libraryBuild(esm: boolean): BuildEnvironmentOptions {
           output: { minify: true, chunkFileNames: (chunk) => (/[\\/]strings[\\/]/.test(chunk.facadeModuleId ?? '') ? 'strings/[name].js' : '[name].js') },
         }
       : // A second copy of the script tag runs nothing: the element is already defined, and Lit's module
-        // code would otherwise run again (under Trusted Types its second `lit-html` policy is refused).
+        // code would otherwise run again (under Trusted Types its second `lit-html` policy is refused). Where there is
+        // no document (a server rendering the page, a worker), it runs nothing either, and throws nothing.
         {
           // (`window.PaveCapture` is a plain object of the exports: no `Symbol.toStringTag` of "Module".)
-          output: { postBanner: 'if(!self.customElements?.get("pave-capture")){', postFooter: '}', generatedCode: { symbols: false } },
+          output: { postBanner: 'if(typeof document<"u"&&!globalThis.customElements?.get("pave-capture")){', postFooter: '}', generatedCode: { symbols: false } },
           plugins: [onDemandFilesPlugin(resolve(root, 'widget'), productionConditions)],
         },
   };

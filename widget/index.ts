@@ -4,8 +4,9 @@
  * The script-tag build has its own entry, `script-tag.ts`: the same exports, its on-demand parts loaded another way.
  */
 import { loadModule } from './on-demand/chunks.ts';
-import { setModuleLoader } from './on-demand/loader.ts';
+import { fetchModule, setModuleLoader } from './on-demand/loader.ts';
 import { PaveCapture } from './pave-capture/pave-capture.ts';
+import { en, languageOf, stringsFor } from './strings/index.ts';
 
 export { PaveCapture };
 export * from './pave-capture/events.ts';
@@ -17,6 +18,21 @@ export const TAG_NAME = 'pave-capture';
 
 // What is fetched on demand (other languages, the QR encoder): chunks of their own for the dealer's bundler.
 setModuleLoader(loadModule);
+
+/**
+ * Fetches a language's words ahead of time, so the element's first render is in it rather than in English
+ * for a moment. A server rendering with `@lit-labs/ssr` awaits it before rendering `<pave-capture lang="fr">`
+ * (a render is synchronous: words still on their way are not waited for). Resolves, never rejects: a language
+ * that cannot be had stays English, as in the browser.
+ * @example await loadLanguage('fr-CA'); render(html`<pave-capture lang="fr-CA" signer="…"></pave-capture>`)
+ */
+export function loadLanguage(lang: string): Promise<void> {
+  const language = languageOf(lang);
+  return new Promise((resolve) => {
+    if (language === 'en' || stringsFor(language, resolve) !== en) return resolve();
+    fetchModule(language).catch(() => resolve());
+  });
+}
 
 // The tag is spelled out (not TAG_NAME) so the manifest generator can read it.
 if (typeof customElements !== 'undefined' && !customElements.get('pave-capture')) {

@@ -1,14 +1,14 @@
 /**
  * `npm run build` as a dealer consumes it: the script-tag file, the ES module with types that a consumer
  * project type-checks against (moduleResolution bundler and node16), and the custom elements manifest.
- * One build for the whole file (≈10 s on two cores).
+ * One build for the whole file (≈25 s on two cores), shared with the other test files that read widget/dist.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { takeBuildLock } from '../fixtures/build-lock.ts';
+import { buildWidget } from '../fixtures/build-lock.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -17,8 +17,7 @@ let consumer: string;
 let releaseBuild: () => void;
 
 beforeAll(async () => {
-  releaseBuild = await takeBuildLock(root);
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
+  releaseBuild = await buildWidget(root);
   consumer = mkdtempSync(join(tmpdir(), 'pave-consumer-'));
   mkdirSync(join(consumer, 'node_modules'));
   symlinkSync(join(root, 'widget'), join(consumer, 'node_modules', 'pave-capture'));
@@ -33,10 +32,15 @@ afterAll(() => {
 describe('script-tag build', () => {
   it('is one self-registering file with Lit’s production build, no zod, guarded against a second load', () => {
     const script = read('dist/pave-capture.js');
-    expect(script.startsWith('if(!self.customElements?.get("pave-capture")){')).toBe(true);
+    expect(script.startsWith('if(typeof document<"u"&&!globalThis.customElements?.get("pave-capture")){')).toBe(true);
     expect(script).toContain('customElements.define(`pave-capture`');
     expect(script).not.toMatch(/Lit is in dev mode|\$ZodType|zod/i);
     expect(script).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  it('runs nothing and throws nothing where there is no document (imported on a server)', () => {
+    const probe = `await import(${JSON.stringify(join(root, 'dist/pave-capture.js'))}); console.log(typeof self, typeof document, typeof customElements);`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).trim()).toBe('undefined undefined undefined');
   });
 
   it('fetches the QR encoder from an ES module beside it: lean-qr is not in the script', () => {
@@ -153,10 +157,40 @@ describe('the pave-capture package', () => {
     for (const server of ['hono', '@hono/node-server', 'redis', '@redis/client', 'zod', 'libphonenumber-js']) expect(names).not.toContain(server);
   });
 
-  it('ships the script-tag file, the ES module, its types and the manifest', () => {
-    const files = ['dist/pave-capture.js', 'dist/pave-capture.fr.js', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/contract/schema.d.ts', 'dist/custom-elements.json'];
+  it('ships the script-tag file, the ES module, its types, the manifest, the editor data and the LICENSE', () => {
+    const files = ['LICENSE', 'dist/pave-capture.js', 'dist/pave-capture.fr.js', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/contract/schema.d.ts', 'dist/custom-elements.json', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json'];
     for (const file of files) expect(statSync(join(installed, 'node_modules/pave-capture', file)).isFile(), file).toBe(true);
+    expect(readFileSync(join(installed, 'node_modules/pave-capture/LICENSE'), 'utf8')).toMatch(/^MIT License/);
   });
+
+  it('has types for every export, and every file package.json names is in the package', () => {
+    const pkg = JSON.parse(readFileSync(join(installed, 'node_modules/pave-capture/package.json'), 'utf8'));
+    const has = (path: string) => statSync(join(installed, 'node_modules/pave-capture', path)).isFile();
+    for (const [subpath, target] of Object.entries(pkg.exports as Record<string, string | Record<string, string>>)) {
+      if (subpath.includes('*')) continue;
+      if (typeof target === 'string') {
+        expect(target, subpath).toMatch(/\.json$/);
+        expect(has(target), subpath).toBe(true);
+      } else {
+        for (const file of Object.values(target)) expect(has(file), `${subpath} → ${file}`).toBe(true);
+        expect(target.types, `${subpath} has types`).toMatch(/\.d\.ts$/);
+      }
+    }
+    for (const field of ['main', 'types', 'jsdelivr', 'unpkg', 'customElements', 'web-types']) expect(has(pkg[field]), field).toBe(true);
+    expect(pkg.jsdelivr).toBe('./dist/pave-capture.js');
+    expect(pkg.exports['./package.json']).toBe('./package.json');
+    expect(pkg.repository).toMatchObject({ type: 'git', directory: 'widget' });
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.keywords).toEqual(expect.arrayContaining(['web-component', 'custom-element']));
+    // The web-types name the package they describe, not the workspace.
+    expect(JSON.parse(readFileSync(join(installed, 'node_modules/pave-capture/dist/web-types.json'), 'utf8'))).toMatchObject({ name: 'pave-capture', version: pkg.version });
+  });
+
+  it('passes publint --strict and are-the-types-wrong (ESM only: no CommonJS entry is promised)', () => {
+    const tarball = join(installed, readdirSync(installed).find((name) => name.endsWith('.tgz'))!);
+    expect(() => execFileSync(join(root, 'node_modules/.bin/publint'), ['run', tarball, '--strict'], { cwd: installed, stdio: 'pipe' })).not.toThrow();
+    expect(() => execFileSync(join(root, 'node_modules/.bin/attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], { cwd: installed, stdio: 'pipe' })).not.toThrow();
+  }, 120_000);
 
   it('type-checks in the dealer project without zod installed', () => {
     writeFileSync(

@@ -16,12 +16,16 @@ const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
  * @csspart form - The form.
  * @csspart label - Field labels.
  * @csspart input - Both inputs; `vin-input` and `phone-input` name each.
+ * @csspart vin-input - The VIN input.
+ * @csspart phone-input - The mobile number input (when the link is texted).
  * @csspart hint - Help text under a field.
  * @csspart message - Every message: field errors, the form error, status and notices.
  * @csspart field-error - A field's error or warning message.
  * @csspart error - The form-level error message.
  * @csspart status - Polite live messages: busy, session progress, copy and resend notices.
  * @csspart button - Every button; also `button-primary`, `button-secondary`.
+ * @csspart button-primary - The main action of a screen (Continue, Send, Copy link, Start inspection).
+ * @csspart button-secondary - Every other button (Text it to me instead, Start over, Resend text…).
  * @csspart start-button - The big "Start inspection" link on a phone.
  * @csspart result - The hand-off: QR code, start button or texted confirmation.
  * @csspart title - The hand-off's title.

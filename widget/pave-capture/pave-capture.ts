@@ -44,13 +44,14 @@ export class PaveCapture extends LitElement {
   static override properties = {
     signer: {},
     site: {},
-    delivery: { reflect: true },
+    delivery: { reflect: true, useDefault: true },
     country: {},
     requireVin: { type: Boolean, reflect: true, attribute: 'require-vin' },
     vin: {},
     phone: {},
     disabled: { type: Boolean, reflect: true },
-    turnstileSitekey: { reflect: true, attribute: 'turnstile-sitekey' },
+    // `useDefault`: reflected once set, never from the default (no `turnstile-sitekey=""` on every element); removing the attribute restores it.
+    turnstileSitekey: { reflect: true, useDefault: true, attribute: 'turnstile-sitekey' },
     langAttribute: { attribute: 'lang' },
     current: { state: true },
     notice: { state: true },
@@ -144,9 +145,9 @@ export class PaveCapture extends LitElement {
     return resumeKey(this.signer, this.site);
   }
 
-  /** The element's `lang`, else the closest ancestor's, else the document's. */
+  /** The element's `lang`, else the closest ancestor's, else the document's (on a server, with no DOM around it, its own only). */
   private get language() {
-    return languageOf(this.langAttribute || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+    return languageOf(this.langAttribute || this.closest?.('[lang]')?.getAttribute('lang') || globalThis.document?.documentElement.lang);
   }
 
   /** The words on screen: English until the language's file is here (it may never be), then the language's. */
