@@ -8,7 +8,7 @@ import { requestBody, submissionFor, type Submission } from '../core/submission.
 import { createSession, resendSms } from '../net/api.ts';
 import type { WidgetError } from '../net/error.ts';
 import { qrEncoder } from '../on-demand/qr-loader.ts';
-import { errorMessage, languageOf, stringsFor } from '../strings/index.ts';
+import { errorMessage, fieldMessages, languageOf, stringsFor } from '../strings/index.ts';
 import { BotCheck } from './bot-check.ts';
 import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSessionStatusEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
 import { formFields } from './form-fields.ts';
@@ -169,7 +169,7 @@ export class PaveCapture extends LitElement {
           state: s,
           strings,
           report: this.#fields.report(s.mode, strings),
-          issues: this.#fields.issues,
+          issues: fieldMessages(strings, Object.values(this.#fields.issues)),
           vin: this.#fields.vin,
           phone: this.#fields.phone,
           requireVin: this.requireVin,
