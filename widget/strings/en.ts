@@ -25,6 +25,9 @@ export default {
   qrTitle: 'Scan with your phone',
   qrIntro: 'Point your phone’s camera at this code to open your inspection.',
   qrLabel: 'QR code of your inspection link',
+  /** The desktop hand-off when the QR encoder could not be had: the link is the way. */
+  linkTitle: 'Open this link on your phone',
+  linkIntro: 'Copy the link and open it on your phone, or send it to yourself.',
   linkLabel: 'Or open this link on your phone:',
   copyLink: 'Copy link',
   copied: 'Link copied.',

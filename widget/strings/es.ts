@@ -22,6 +22,8 @@ export default {
   qrTitle: 'Escanee con su teléfono',
   qrIntro: 'Apunte la cámara de su teléfono a este código para abrir su inspección.',
   qrLabel: 'Código QR del enlace de su inspección',
+  linkTitle: 'Abra este enlace en su teléfono',
+  linkIntro: 'Copie el enlace y ábralo en su teléfono, o envíeselo.',
   linkLabel: 'O abra este enlace en su teléfono:',
   copyLink: 'Copiar enlace',
   copied: 'Enlace copiado.',

@@ -22,6 +22,8 @@ export default {
   qrTitle: 'Scannez avec votre téléphone',
   qrIntro: 'Visez ce code avec l’appareil photo de votre téléphone pour ouvrir votre inspection.',
   qrLabel: 'Code QR de votre lien d’inspection',
+  linkTitle: 'Ouvrez ce lien sur votre téléphone',
+  linkIntro: 'Copiez le lien et ouvrez-le sur votre téléphone, ou envoyez-le-vous.',
   linkLabel: 'Ou ouvrez ce lien sur votre téléphone :',
   copyLink: 'Copier le lien',
   copied: 'Lien copié.',
