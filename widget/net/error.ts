@@ -17,4 +17,6 @@ export interface WidgetError {
   mayHaveTexted?: boolean;
   /** When a retry stops being refused the same way (epoch ms, from `Retry-After`). */
   retryAt?: number;
+  /** `message` is already in the customer's language (a failure the browser saw itself): shown as it is. */
+  worded?: boolean;
 }

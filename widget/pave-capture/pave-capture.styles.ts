@@ -27,6 +27,7 @@ const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
  * @csspart title - The hand-off's title.
  * @csspart qr - The QR code (an SVG; dark modules on white whatever the theme, as cameras expect).
  * @csspart link - The capture link under the QR code.
+ * @csspart progress - The step indicator's bar while the inspection is under way.
  *
  * @cssprop --pave-color-primary - Buttons and focus accents.
  * @cssprop --pave-color-on-primary - Text on primary buttons.

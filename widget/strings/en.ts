@@ -112,7 +112,7 @@ export default {
     invalid_json: 'The inspection service is not available right now.',
     unauthorized: 'The inspection service is not available right now.',
     origin_not_allowed: 'Inspections cannot be started from this page. Please contact the dealer.',
-    bot_check_failed: 'We could not check that you are not a robot. Please try again.',
+    bot_check_failed: 'Please complete the check that you are not a robot, then try again.',
     unknown_site: 'The inspection service is not available right now.',
     unknown_session: 'This inspection is no longer known. Start over to get a new one.',
     payload_too_large: 'The inspection service is not available right now.',

@@ -95,7 +95,7 @@ export default {
     invalid_json: 'El servicio de inspección no está disponible en este momento.',
     unauthorized: 'El servicio de inspección no está disponible en este momento.',
     origin_not_allowed: 'No se pueden iniciar inspecciones desde esta página. Contacte con el concesionario.',
-    bot_check_failed: 'No pudimos comprobar que no es un robot. Inténtelo de nuevo.',
+    bot_check_failed: 'Complete la comprobación de que no es un robot e inténtelo de nuevo.',
     unknown_site: 'El servicio de inspección no está disponible en este momento.',
     unknown_session: 'Esta inspección ya no existe. Empiece de nuevo para obtener otra.',
     payload_too_large: 'El servicio de inspección no está disponible en este momento.',

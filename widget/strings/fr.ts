@@ -95,7 +95,7 @@ export default {
     invalid_json: 'Le service d’inspection n’est pas disponible pour le moment.',
     unauthorized: 'Le service d’inspection n’est pas disponible pour le moment.',
     origin_not_allowed: 'Les inspections ne peuvent pas être lancées depuis cette page. Contactez le concessionnaire.',
-    bot_check_failed: 'Nous n’avons pas pu vérifier que vous n’êtes pas un robot. Réessayez.',
+    bot_check_failed: 'Veuillez compléter la vérification anti-robot, puis réessayez.',
     unknown_site: 'Le service d’inspection n’est pas disponible pour le moment.',
     unknown_session: 'Cette inspection n’est plus connue. Recommencez pour en obtenir une nouvelle.',
     payload_too_large: 'Le service d’inspection n’est pas disponible pour le moment.',

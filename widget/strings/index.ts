@@ -39,7 +39,8 @@ const words = onDemand((module: { default: Strings }) => module.default);
  * that arrives, and when a retry is safe.
  * @example errorMessage(en, { code: 'rate_limited', message: 'Too many requests' }) // 'Too many attempts. Please wait…'
  */
-export function errorMessage(strings: Strings, error: Pick<WidgetError, 'code' | 'message' | 'mayHaveTexted' | 'retryAt'>, now = Date.now()): string {
+export function errorMessage(strings: Strings, error: Pick<WidgetError, 'code' | 'message' | 'mayHaveTexted' | 'retryAt' | 'worded'>, now = Date.now()): string {
+  if (error.worded) return error.message;
   const messages: Partial<Record<string, string>> = strings.errors;
   const short: Partial<Record<string, string>> = strings.waitFor;
   const wait = (error.retryAt ?? 0) - now;
