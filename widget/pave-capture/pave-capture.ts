@@ -59,28 +59,20 @@ export class PaveCapture extends LitElement {
 
   /** Base URL of the dealer's signer, absolute or page-relative, e.g. `https://sign.dealer.example`. */
   signer = '';
-
   /** Public site id, when one signer serves several dealers. Also keys the remembered session. */
   site = '';
-
   /** `link` hands the link over (QR code on a desktop, button on a phone), `sms` texts it, `auto` starts with the link and offers "text it to me instead". */
   delivery: 'auto' | Delivery = 'auto';
-
   /** Country for phone numbers typed without `+` (ISO 3166 alpha-2). */
   country = 'US';
-
   /** Make the VIN mandatory. */
   requireVin = false;
-
   /** Prefilled VIN, e.g. the vehicle on the page. */
   vin = '';
-
   /** Prefilled phone number. */
   phone = '';
-
   /** Disable the whole form. */
   disabled = false;
-
   /** Cloudflare Turnstile site key, for a signer with `TURNSTILE_SECRET` set: the element then loads Cloudflare's script and sends a fresh bot-check token with each create. Nothing loads without it. */
   turnstileSitekey = '';
 
@@ -173,7 +165,7 @@ export class PaveCapture extends LitElement {
           onPhone: this.#onPhone,
           // Under `auto` a desktop may switch between the QR code and a text; a phone just continues.
           canSwitch: this.delivery === 'auto' && !this.#onPhone,
-          waiting: s.kind === 'error' && retryBlockedUntil(s.error, Date.now()) !== undefined,
+          waiting: this.#mustWait(),
           on: { submit: this.#onSubmit, choose: this.#choose },
         });
       case 'link':
@@ -194,7 +186,7 @@ export class PaveCapture extends LitElement {
   #onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const s = this.current;
-    if (this.disabled || (s.kind !== 'idle' && s.kind !== 'error') || (s.kind === 'error' && retryBlockedUntil(s.error, Date.now()))) return;
+    if (this.disabled || (s.kind !== 'idle' && s.kind !== 'error') || this.#mustWait()) return;
     void this.#create(s.mode, false);
   }
 
@@ -215,7 +207,7 @@ export class PaveCapture extends LitElement {
       if (renew) this.#dispatch({ type: 'choose', mode });
       return this.#focusAfterUpdate('[aria-invalid="true"]');
     }
-    const body = requestBody({ mode, vin: this.#fields.vin, phone: report.e164 ?? this.#fields.phone, language: this.language, site: this.site });
+    const body = this.#body(mode, report.e164);
     this.#dispatch({ type: renew ? 'renew' : 'submit' });
     clearTimeout(this.#retryTimer);
     const { key } = (this.#submission = submissionFor(body, this.#submission));
@@ -234,6 +226,14 @@ export class PaveCapture extends LitElement {
     const wait = retryBlockedUntil(error, Date.now());
     if (wait) this.#retryTimer = setTimeout(() => this.requestUpdate(), wait - Date.now());
     this.#focusAfterUpdate('[aria-invalid="true"], .form-error');
+  }
+
+  #body = (mode: Delivery, e164?: string) => requestBody({ mode, vin: this.#fields.vin, phone: e164 ?? this.#fields.phone, language: this.language, site: this.site });
+  /** PAVE may have texted this very request: its retry waits for `Retry-After` (a changed form need not). */
+  #mustWait() {
+    const s = this.current;
+    if (s.kind !== 'error' || !retryBlockedUntil(s.error, Date.now())) return false;
+    return !!this.#submission && submissionFor(this.#body(s.mode, this.#fields.report(s.mode, this.strings).e164), this.#submission) === this.#submission;
   }
 
   #created(session: CreateSessionResponse) {
@@ -260,8 +260,8 @@ export class PaveCapture extends LitElement {
 
   #copy = async (url: string) => {
     const t = this.strings;
-    if (await copyLink(url, this.renderRoot.querySelector('.link'))) return this.#notify(t.copied);
-    this.notice = t.copyFailed;
+    if (await copyLink(url, this.renderRoot.querySelector('.link'))) this.#notify(t.copied);
+    else this.notice = t.copyFailed;
   };
 
   #choose = (mode: Delivery) => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../../widget/strings/index.ts';
-import { fakeSigner, failure, mount, part, session, settled, submit, json, VIN } from './fixture.ts';
+import { fakeSigner, failure, mount, part, session, settled, submit, json, typeInto, VIN } from './fixture.ts';
 
 const key = (request: { headers: Headers }) => request.headers.get('Idempotency-Key');
 const withHeaders = (status: number, body: unknown, headers: Record<string, string>) => () =>
@@ -40,6 +40,20 @@ describe('a retry', () => {
     await submit(element);
     const [first, retry] = signer.creates();
     expect(key(retry!)).toBe(key(first!));
+    expect(element.state).toBe('sms');
+  });
+
+  it('when PAVE may have texted, a changed number need not wait: it is another request, with a new key', async () => {
+    const uncertain = { error: { code: 'upstream_timeout', message: 'may have texted', may_have_texted: true } };
+    const signer = fakeSigner({ create: [withHeaders(504, uncertain, { 'Retry-After': '120' }), json(201, session('sms'))] });
+    const element = await mount({ delivery: 'sms', phone: '+16474551234' });
+    await submit(element);
+    expect(submitButton(element).disabled).toBe(true);
+    await typeInto(element, 'phone', '+16474551235');
+    expect(submitButton(element).disabled).toBe(false);
+    await submit(element);
+    const [first, retry] = signer.creates();
+    expect(key(retry!)).not.toBe(key(first!));
     expect(element.state).toBe('sms');
   });
 
