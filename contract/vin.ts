@@ -24,6 +24,11 @@ const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2] as const;
 /** A character's value in the check-digit sum is its index here modulo 10 (digits as themselves, A–H 1–8, J–R 1–9, S–Z 2–9). */
 const VALUES = '0123456789.ABCDEFGH..JKLMN.P.R..STUVWXYZ';
 
+/** The first character of `vin` that no VIN uses (what a message names), else `undefined`. */
+export function badVinCharacter(vin: string): string | undefined {
+  return NOT_VIN.exec(vin)?.[0];
+}
+
 /**
  * Upper-cases and strips the separators people type or paste (spaces, dashes, dots).
  * @example normalizeVin(' 1hgcm8-2633a 004352 ') // '1HGCM82633A004352'

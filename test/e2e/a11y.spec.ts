@@ -57,6 +57,54 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page);
     });
 
+    test('final screens: COMPLETE, then EXPIRED', async ({ page }) => {
+      await fakeFollowUps(page, { statuses: ['COMPLETE'] });
+      await page.goto('/');
+      const widget = page.locator('pave-capture');
+      await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+      await expect(widget.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+      await expectNoViolations(page);
+      await page.unrouteAll();
+      await fakeFollowUps(page, { statuses: ['EXPIRED'] });
+      await widget.getByRole('button', { name: 'Start over' }).click();
+      await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+      await expect(widget.getByRole('button', { name: 'Get a new link' })).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('progress step indicator', async ({ page }) => {
+      await fakeFollowUps(page, { statuses: ['PROCESS'] });
+      await page.goto('/');
+      const widget = page.locator('pave-capture');
+      await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+      await expect(widget.getByText('Step 3 of 5')).toBeVisible();
+      await expectNoViolations(page);
+    });
+
+    test('an error with a wait: may have texted, and rate limited', async ({ page, problems }) => {
+      problems.allowFailedLoad(/\/signer\/v1\/sessions$/);
+      const answers = [
+        { status: 504, body: { error: { code: 'upstream_timeout', message: 'May have texted.', may_have_texted: true } }, wait: '300' },
+        { status: 429, body: { error: { code: 'rate_limited', message: 'Too many.' } }, wait: '3598' },
+      ];
+      await page.route('**/signer/v1/sessions', (route) => {
+        const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
+        return route.fulfill({ status: answer.status, contentType: 'application/json', headers: { 'Retry-After': answer.wait }, body: JSON.stringify(answer.body) });
+      });
+      await page.goto('/');
+      await useDelivery(page, 'sms');
+      const widget = page.locator('pave-capture');
+      await widget.getByLabel('Mobile phone').fill('2025550143');
+      await widget.getByRole('button', { name: 'Text me the link' }).click();
+      await expect(widget.getByRole('alert')).toHaveText('If a text arrives, use it. You can try again in 5 minutes.');
+      await expect(widget.getByRole('button', { name: 'Text me the link' })).toBeDisabled();
+      await expectNoViolations(page);
+      await page.reload();
+      await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+      await expect(widget.getByRole('alert')).toHaveText('Too many attempts. You can try again in 1 hour.');
+      await expectNoViolations(page);
+    });
+
     test('French form with errors', async ({ page }) => {
       await page.goto('/');
       await page.locator('#language').selectOption('fr');
@@ -77,6 +125,16 @@ test.describe('on a phone', () => {
     await expectNoViolations(page);
     await page.locator('pave-capture').getByRole('button', { name: 'Continue' }).click();
     await expect(page.locator('pave-capture').getByRole('link', { name: 'Start inspection' })).toBeVisible();
+    await expectNoViolations(page);
+  });
+
+  test('thank-you screen', async ({ page }) => {
+    await fakeFollowUps(page, { statuses: ['COMPLETE'] });
+    await page.goto('/');
+    const widget = page.locator('pave-capture');
+    await widget.getByRole('button', { name: 'Continue' }).click();
+    await expect(widget.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+    await expect(widget.getByRole('link', { name: 'Start inspection' })).toHaveCount(0);
     await expectNoViolations(page);
   });
 });

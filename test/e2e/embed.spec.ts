@@ -84,6 +84,11 @@ test('script tag: without the QR encoder file, a desktop still gets the link to 
   const link = widget.getByRole('link', { name: /\/capture\// });
   await expect(link).toBeVisible();
   await expect(widget.getByRole('img', { name: 'QR code of your inspection link' })).toHaveCount(0);
+  // Never an empty square: the link is the way, Copy link the primary action.
+  await expect(widget.getByRole('heading', { name: 'Open this link on your phone' })).toBeVisible();
+  await expect(widget.locator('.qr')).toHaveCount(0);
+  await expect(widget.getByText('Point your phone’s camera at this code')).toHaveCount(0);
+  await expect(widget.locator('button.primary')).toHaveText('Copy link');
   await widget.getByRole('button', { name: 'Copy link' }).click();
   await expect(widget.getByText('Link copied.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await link.getAttribute('href'));

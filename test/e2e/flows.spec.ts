@@ -31,7 +31,8 @@ test('invalid VIN: explained as it is typed, and nothing is sent', async ({ page
   await vin.pressSequentially('1hgcm8-2633a00435o');
   await expect(vin).toHaveValue('1HGCM82633A00435O');
   await expect(vin).toHaveAttribute('aria-invalid', 'true');
-  await expect(widget.getByText('A VIN uses letters and digits only, never I, O or Q.')).toBeVisible();
+  // The message names the character at fault.
+  await expect(widget.getByText('“O” cannot be in a VIN: it uses letters and digits only, never I, O or Q.')).toBeVisible();
   await expect(vin).toHaveAccessibleDescription(/never I, O or Q/);
 
   await widget.getByRole('button', { name: 'Continue on my phone' }).click();
@@ -66,7 +67,20 @@ test('the signer’s refusal is shown and announced, with a code in pave-error',
   const failed = nextEvent<{ code: string }>(page, 'pave-error');
   await page.locator('pave-capture').getByRole('button', { name: 'Continue on my phone' }).click();
   expect((await failed).code).toBe('upstream_error');
-  await expect(page.locator('pave-capture').getByRole('alert')).toHaveText('The inspection service is unavailable right now. Please try again later.');
+  await expect(page.locator('pave-capture').getByRole('alert')).toHaveText('The inspection service is not available right now. Please try again later.');
+});
+
+test('link mode after a one-off PAVE 500: the next press creates a session', async ({ page, request, problems }) => {
+  problems.allowFailedLoad(/\/signer\/v1\/sessions$/);
+  await request.post('/sandbox/_sandbox/faults', { data: { mode: 'error', times: 1 } });
+  const widget = page.locator('pave-capture');
+  const button = widget.getByRole('button', { name: 'Continue on my phone' });
+  await button.click();
+  await expect(widget.getByRole('alert')).toHaveText(/not available right now/);
+  // Focus is not lost to <body>: it is on the message, and the button is one Tab away.
+  await expect(widget.getByRole('alert')).toBeFocused();
+  await button.click();
+  await expect(widget.getByRole('heading', { name: 'Scan with your phone' })).toBeVisible();
 });
 
 test('attributes: disabled, require-vin and prefill, set by the page at any time', async ({ page }) => {

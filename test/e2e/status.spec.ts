@@ -3,7 +3,7 @@
  * status, when the element leaves the page and while the tab is hidden. Time is Playwright's fake clock.
  */
 import type { Page } from '@playwright/test';
-import { events, expect, fakeFollowUps, recordEvents, test } from './fixtures.ts';
+import { createCalls, events, expect, fakeFollowUps, recordEvents, test } from './fixtures.ts';
 
 /**
  * Runs the fake clock, then sends one request of its own through the network stack: any status call the
@@ -34,6 +34,7 @@ test('follows the session to COMPLETE, announcing each step, then stops polling'
   await expect(progress).toHaveText('Photos received.');
   await page.clock.runFor(2_000);
   await expect(progress).toHaveText('Inspection complete. Thank you!');
+  await expect(widget.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
 
   const seen = calls.statusCalls.length;
   await runFor(page, 10 * 60_000);
@@ -42,11 +43,41 @@ test('follows the session to COMPLETE, announcing each step, then stops polling'
   expect(statuses.map((e) => e.status)).toEqual(['IDLE', 'STARTED', 'PROCESS', 'COMPLETE']);
 });
 
-test('an expired link says so, and is not offered again after a reload', async ({ page }) => {
+test('COMPLETE is a thank-you screen with nothing to hand over, also after a reload', async ({ page }) => {
+  await fakeFollowUps(page, { statuses: ['COMPLETE'] });
+  const widget = page.locator('pave-capture');
+  await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+  await expect(widget.getByRole('heading', { name: 'Thank you!' })).toBeFocused();
+  const handoff = async () => {
+    await expect(widget.getByRole('img', { name: 'QR code of your inspection link' })).toHaveCount(0);
+    await expect(widget.locator('.qr')).toHaveCount(0);
+    for (const name of ['Copy link', 'Text it to me instead']) await expect(widget.getByRole('button', { name })).toHaveCount(0);
+    await expect(widget.getByRole('link', { name: 'Start inspection' })).toHaveCount(0);
+  };
+  await handoff();
+  await page.reload();
+  await expect(widget.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+  await handoff();
+});
+
+test('an expired link is an error with "Get a new link", which creates a second session and shows its hand-off', async ({ page }) => {
+  await fakeFollowUps(page, { statuses: ['EXPIRED', 'IDLE'] });
+  const widget = page.locator('pave-capture');
+  await widget.getByRole('button', { name: 'Continue on my phone' }).click();
+  await expect(widget.getByRole('heading', { name: 'This link has expired' })).toBeVisible();
+  await expect(widget.getByRole('alert')).toHaveText(/Get a new one/);
+  await expect(widget.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+  await widget.getByRole('button', { name: 'Get a new link' }).click();
+  await expect(widget.getByRole('heading', { name: 'Scan with your phone' })).toBeVisible();
+  await expect(widget.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  expect(await createCalls(page)).toHaveLength(2);
+});
+
+test('an expired link is not offered again after a reload', async ({ page }) => {
   await fakeFollowUps(page, { statuses: ['EXPIRED'] });
   const widget = page.locator('pave-capture');
   await widget.getByRole('button', { name: 'Continue on my phone' }).click();
-  await expect(widget.getByText('This link has expired. Start over to get a new one.')).toBeVisible();
+  await expect(widget.getByRole('heading', { name: 'This link has expired' })).toBeVisible();
   await page.reload();
   await expect(widget.getByRole('button', { name: 'Continue on my phone' })).toBeVisible();
 });

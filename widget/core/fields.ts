@@ -6,7 +6,7 @@
 import type { Delivery } from '../../contract/schema.ts';
 import { checkPhone } from './phone.ts';
 import type { Strings } from '../strings/index.ts';
-import { checkVin, normalizeVin } from '../../contract/vin.ts';
+import { badVinCharacter, checkVin, normalizeVin } from '../../contract/vin.ts';
 
 interface FieldInput {
   vin: string;
@@ -48,7 +48,9 @@ export function checkFields(input: FieldInput, rules: FieldRules): FieldReport {
     if (!result.ok) {
       report.valid = false;
       // Bad characters and a wrong check digit on a full VIN are certain while typing; a short VIN is not.
-      if (input.shown.vin || result.problem !== 'length' || vin.length > 17) report.vin = strings.vinProblems[result.problem];
+      const { problem } = result;
+      if (problem === 'characters') report.vin = strings.vinProblems.characters(badVinCharacter(vin) ?? '');
+      else if (input.shown.vin || problem !== 'length' || vin.length > 17) report.vin = strings.vinProblems[problem];
     } else if (result.warning) {
       report.vinWarning = strings.vinWarning;
     }
@@ -67,7 +69,7 @@ export function checkFields(input: FieldInput, rules: FieldRules): FieldReport {
     } else {
       // A number only matters when it will be texted; a half-typed one is never an error while typing.
       if (rules.delivery === 'sms') report.valid = false;
-      if (input.shown.phone || result.problem === 'invalid') report.phone = strings.phoneProblems[result.problem];
+      if (input.shown.phone || result.problem === 'invalid' || result.problem === 'letters') report.phone = strings.phoneProblems[result.problem];
     }
   }
   return report;

@@ -11,7 +11,7 @@ import type { WidgetError } from '../net/error.ts';
  */
 type Tracking = 'pending' | 'on' | 'off';
 
-/** The "resend" button: `hidden` when the signer has no resend route or the session is past texting. */
+/** The "resend" button: `hidden` when the signer has no resend route; `sent` once used (PAVE resends once). */
 export type Resend =
   | { kind: 'ready' }
   | { kind: 'sending' }
@@ -24,6 +24,8 @@ export interface Handoff {
   session: CreateSessionResponse;
   status?: SessionStatus;
   tracking: Tracking;
+  /** Several status checks in a row failed: the progress is not known right now. */
+  lost?: boolean;
 }
 
 /** `mode` is the delivery the form will ask for: the `delivery` attribute, or the customer's switch under `auto`. */
@@ -42,22 +44,25 @@ export type Action =
   | { type: 'created'; session: CreateSessionResponse }
   | { type: 'failed'; error: WidgetError }
   /** A session remembered from an earlier visit (see `resume.ts`). */
-  | { type: 'resumed'; session: CreateSessionResponse }
+  | { type: 'resumed'; session: CreateSessionResponse; status?: SessionStatus }
   /** Back to the form for another delivery: "text it to me instead", "change number", "use a QR code instead". */
   | { type: 'choose'; mode: Delivery }
   | { type: 'restart'; mode: Delivery }
   | { type: 'tracked'; status: SessionStatus }
   | { type: 'untracked' }
+  /** Status checks keep failing (a stopped signer): say so rather than "waiting" forever. */
+  | { type: 'status-lost' }
+  /** "Get a new link" on an expired or unusable session: a fresh create, as a submit of the same form. */
+  | { type: 'renew' }
   | { type: 'resend' }
   | { type: 'resent'; smsTo: string }
-  | { type: 'resend-failed'; message: string; hide: boolean }
-  | { type: 'resend-ready' };
+  | { type: 'resend-failed'; message: string; hide: boolean };
 
 /** Statuses after which nothing changes any more: polling stops. */
 export const FINAL_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['COMPLETE', 'EXPIRED', 'INVALID']);
 
-/** After a resend, the button rests this long (then `resend-ready`): PAVE texts once per request, people press twice. */
-export const RESEND_REST_MS = 30_000;
+/** Final statuses that leave the customer without a usable link: the screen offers a new one. */
+export const DEAD_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['EXPIRED', 'INVALID']);
 
 /** PAVE re-sends a text only before the capture is under way (its v2 resend refuses after `QC_PASSED`). */
 const RESENDABLE: ReadonlySet<string> = new Set<SessionStatus>(['IDLE', 'STARTED']);
@@ -66,7 +71,9 @@ export const idle = (mode: Delivery): State => ({ kind: 'idle', mode });
 
 /** Whether the resend button shows for this state. */
 export function canResend(state: State): boolean {
-  return state.kind === 'sms' && state.tracking === 'on' && state.resend.kind !== 'hidden' && (!state.status || RESENDABLE.has(state.status));
+  return (
+    state.kind === 'sms' && state.tracking === 'on' && state.resend.kind !== 'hidden' && state.resend.kind !== 'sent' && (!state.status || RESENDABLE.has(state.status))
+  );
 }
 
 function handoff(session: CreateSessionResponse): State {
@@ -89,16 +96,23 @@ export function next(state: State, action: Action): State {
     case 'failed':
       return state.kind === 'sending' ? { kind: 'error', mode: state.mode, error: action.error } : state;
     case 'resumed':
-      return state.kind === 'idle' ? handoff(action.session) : state;
+      return state.kind === 'idle' ? { ...handoff(action.session), ...(action.status ? { status: action.status } : {}) } : state;
     case 'choose':
     case 'restart':
       return state.kind === 'sending' ? state : idle(action.mode);
-    case 'tracked':
-      return state.kind === 'link' || state.kind === 'sms' ? { ...state, status: action.status, tracking: 'on' } : state;
+    case 'tracked': {
+      if (state.kind !== 'link' && state.kind !== 'sms') return state;
+      const { lost: _answered, ...tracked } = state;
+      return { ...tracked, status: action.status, tracking: 'on' };
+    }
+    case 'status-lost':
+      return state.kind === 'link' || state.kind === 'sms' ? { ...state, lost: true } : state;
+    case 'renew':
+      return (state.kind === 'link' || state.kind === 'sms') && DEAD_STATUSES.has(state.status ?? '') ? { kind: 'sending', mode: state.session.delivery } : state;
     case 'untracked':
       return state.kind === 'link' || state.kind === 'sms' ? { ...state, tracking: 'off' } : state;
     case 'resend':
-      return state.kind === 'sms' && canResend(state) && state.resend.kind !== 'sending' && state.resend.kind !== 'sent'
+      return state.kind === 'sms' && canResend(state) && state.resend.kind !== 'sending'
         ? { ...state, resend: { kind: 'sending' } }
         : state;
     case 'resent':
@@ -106,7 +120,5 @@ export function next(state: State, action: Action): State {
     case 'resend-failed':
       if (state.kind !== 'sms' || state.resend.kind !== 'sending') return state;
       return { ...state, resend: action.hide ? { kind: 'hidden' } : { kind: 'refused', message: action.message } };
-    case 'resend-ready':
-      return state.kind === 'sms' && state.resend.kind === 'sent' ? { ...state, resend: { kind: 'ready' } } : state;
   }
 }

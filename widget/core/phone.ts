@@ -24,7 +24,8 @@ const COUNTRIES: Record<string, { code: string; trunk: string }> = {
   NZ: { code: '64', trunk: '0' },
 };
 
-type PhoneProblem = 'too_short' | 'too_long' | 'invalid';
+/** `letters`: letters typed; `invalid`: other characters; `not_mobile`: the length of one, but no number a text reaches. */
+type PhoneProblem = 'too_short' | 'too_long' | 'invalid' | 'letters' | 'not_mobile';
 
 type PhoneCheck = { ok: true; e164: string } | { ok: false; problem: PhoneProblem };
 
@@ -38,6 +39,7 @@ export function callingCode(country: string): string | undefined {
  * @example checkPhone('(647) 455-1234', 'CA') // { ok: true, e164: '+16474551234' }
  */
 export function checkPhone(input: string, country = 'US'): PhoneCheck {
+  if (/\p{L}/u.test(input)) return { ok: false, problem: 'letters' };
   if (/[^\d\s()+.\-/]/.test(input) || input.lastIndexOf('+') > 0) return { ok: false, problem: 'invalid' };
   let digits = input.replace(/\D/g, '');
   if (!input.trim().startsWith('+')) {
@@ -56,7 +58,7 @@ export function checkPhone(input: string, country = 'US'): PhoneCheck {
   if (digits.length > 15) return { ok: false, problem: 'too_long' };
   // North American numbers: area code and exchange never start with 0 or 1.
   if (digits.startsWith('1') && !/^1[2-9]\d{2}[2-9]\d{6}$/.test(digits)) {
-    return digits.length < 11 ? { ok: false, problem: 'too_short' } : { ok: false, problem: 'invalid' };
+    return digits.length < 11 ? { ok: false, problem: 'too_short' } : { ok: false, problem: 'not_mobile' };
   }
   return { ok: true, e164: `+${digits}` };
 }
@@ -66,7 +68,8 @@ export function checkPhone(input: string, country = 'US'): PhoneCheck {
  * Only reformats when the input holds nothing but digits and separators, so the caret stays sensible.
  */
 export function formatPhoneAsTyped(input: string, country = 'US'): string {
-  if (input.trim().startsWith('+') || callingCode(country) !== '1') return input;
+  // Letters stay on screen, so the message about them points at something the customer can see.
+  if (input.trim().startsWith('+') || callingCode(country) !== '1' || /[^\d\s()+.\-/]/.test(input)) return input;
   let digits = input.replace(/\D/g, '');
   if (digits.length > 10 && digits.startsWith('1')) digits = digits.slice(1);
   if (digits.length > 10) return input;

@@ -6,7 +6,7 @@
  * sandboxed iframes, storage disabled by policy — in which case nothing is remembered and nothing breaks.
  * Only what the signer answered is kept: the masked number, never the one the customer typed.
  */
-import type { CreateSessionResponse } from '../../contract/schema.ts';
+import type { CreateSessionResponse, SessionStatus } from '../../contract/schema.ts';
 import { readCreated } from '../net/parse.ts';
 
 /** PAVE re-sends a session's text for 7 days; past that a remembered link is more likely stale than useful. */
@@ -17,6 +17,8 @@ type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 interface Saved {
   session: CreateSessionResponse;
   saved_at: number;
+  /** `COMPLETE` once the inspection is done: a reload then shows the thank-you screen at once. */
+  status?: SessionStatus;
 }
 
 /** One entry per signer and site, so two dealers (or two widgets of one dealer) on one origin never mix. */
@@ -24,9 +26,9 @@ export function resumeKey(signer: string, site: string): string {
   return `pave-capture:${site || '-'}@${signer}`;
 }
 
-export function remember(storage: Storage | undefined, key: string, session: CreateSessionResponse, now: number): void {
+export function remember(storage: Storage | undefined, key: string, session: CreateSessionResponse, now: number, status?: SessionStatus): void {
   try {
-    storage?.setItem(key, JSON.stringify({ session, saved_at: now } satisfies Saved));
+    storage?.setItem(key, JSON.stringify({ session, saved_at: now, ...(status ? { status } : {}) } satisfies Saved));
   } catch {
     // Full or forbidden: the customer simply will not be offered to resume.
   }
@@ -46,6 +48,22 @@ export function recall(storage: Storage | undefined, key: string, now: number): 
     // Unreadable: treat as nothing remembered.
   }
   return undefined;
+}
+
+/** After a status: an unusable session is forgotten; a complete one is kept as such, so a reload thanks the customer rather than hand the link over again. */
+export function rememberStatus(storage: Storage | undefined, key: string, session: CreateSessionResponse, status: SessionStatus, now: number): void {
+  if (status === 'EXPIRED' || status === 'INVALID') forget(storage, key);
+  if (status === 'COMPLETE') remember(storage, key, session, now, status);
+}
+
+/** The status remembered with the session (see `Saved.status`), if any. */
+export function recallStatus(storage: Storage | undefined, key: string): SessionStatus | undefined {
+  try {
+    const status = (JSON.parse(storage?.getItem(key) ?? 'null') as Partial<Saved> | null)?.status;
+    return status === 'COMPLETE' ? status : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function forget(storage: Storage | undefined, key: string): void {

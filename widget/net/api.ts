@@ -66,7 +66,16 @@ async function call<T>(
   }
   const error = readError(json);
   if (!error) return failure('bad_response', `The inspection service answered with an error (HTTP ${response.status}).`, response.status);
-  return { ok: false, error: { code: error.code, message: error.message, issues: error.issues ?? [] }, status: response.status };
+  const retryAt = retryAtOf(response.headers.get('Retry-After'));
+  const extra = { ...(error.may_have_texted ? { mayHaveTexted: true } : {}), ...(retryAt ? { retryAt } : {}) };
+  return { ok: false, error: { code: error.code, message: error.message, issues: error.issues ?? [], ...extra }, status: response.status };
+}
+
+/** `Retry-After` in seconds (the signer's only form) as an instant; an HTTP date is read too. */
+function retryAtOf(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const at = /^\d+$/.test(header) ? Date.now() + Number(header) * 1000 : Date.parse(header);
+  return Number.isFinite(at) ? at : undefined;
 }
 
 function failure(code: WidgetError['code'], message: string, status?: number): Result<never> {

@@ -13,4 +13,10 @@ export interface WidgetError {
   code: WidgetErrorCode;
   message: string;
   issues: ErrorIssue[];
+  /** The signer says PAVE may have texted: a retry may text again (`may_have_texted`). */
+  mayHaveTexted?: boolean;
+  /** When a retry stops being refused the same way (epoch ms, from `Retry-After`). */
+  retryAt?: number;
+  /** `message` is already in the customer's language (a failure the browser saw itself): shown as it is. */
+  worded?: boolean;
 }

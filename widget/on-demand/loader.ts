@@ -6,6 +6,8 @@
  * `setModuleLoader`. Without a loader nothing is fetched and the widget does without (English, no QR code).
  */
 
+import { warnDeveloper } from '../core/dev-help.ts';
+
 /** Fetches the on-demand module of that name. */
 export type LoadModule = (name: string) => Promise<unknown>;
 
@@ -16,8 +18,15 @@ export function setModuleLoader(load: LoadModule): void {
   loadModule = load;
 }
 
-/** Fetches an on-demand module once more each call (callers that keep what they get, e.g. `../pave-capture/bot-check.ts`). */
-export const fetchModule: LoadModule = (name) => loadModule(name);
+/**
+ * Fetches an on-demand module once more each call (callers that keep what they get, e.g. `../pave-capture/bot-check.ts`).
+ * A failure tells the developer (once per file): a side file that does not load is a deployment problem.
+ */
+export const fetchModule: LoadModule = (name) =>
+  loadModule(name).catch((error: unknown) => {
+    warnDeveloper('sideFile', name);
+    throw error;
+  });
 
 /**
  * Answers what is already here (or `undefined`); asking for what is not starts fetching it, once per key
@@ -46,5 +55,5 @@ export function lazy<K, V>(load: (key: K) => Promise<V>): (key: K, onLoaded?: ()
  * @example const encoder = onDemand((module: typeof import('./qr.ts')) => module.qrPath); encoder('qr', rerender)
  */
 export function onDemand<M, V>(pick: (module: M) => V): (name: string, onLoaded?: () => void) => V | undefined {
-  return lazy(async (name: string) => pick((await loadModule(name)) as M));
+  return lazy(async (name: string) => pick((await fetchModule(name)) as M));
 }

@@ -1,16 +1,29 @@
 /**
  * The QR encoder (lean-qr, ≈2 KB min+gzip with `qr.ts`) is needed only on a desktop, and only once there is
  * a link to show: it is fetched on demand (see `loader.ts`) while the session is being created, so it is
- * normally here before the session is; until then the view keeps the QR code's place.
+ * normally here before the session is. Unlike the languages, its failure matters to the view: without it
+ * the link itself becomes the primary action (`null`), rather than a square that stays empty.
  */
-import { onDemand } from './loader.ts';
+import { fetchModule } from './loader.ts';
 import type * as Qr from './qr.ts';
 
 export type QrEncoder = typeof Qr.qrPath;
 
-const encoder = onDemand((module: typeof Qr) => module.qrPath);
+let encoder: QrEncoder | undefined;
+let failed = false;
+let loading: Promise<void> | undefined;
 
-/** The encoder once it is here, else `undefined`; asking starts fetching it, and `onLoaded` runs when it arrives. */
-export function qrEncoder(onLoaded?: () => void): QrEncoder | undefined {
-  return encoder('qr', onLoaded);
+/**
+ * The encoder once it is here; `undefined` while it is being fetched (asking starts that, and `onSettled`
+ * runs when it arrives or fails); `null` for good when it could not be fetched.
+ */
+export function qrEncoder(onSettled?: () => void): QrEncoder | null | undefined {
+  if (encoder) return encoder;
+  if (failed) return null;
+  loading ??= fetchModule('qr').then(
+    (module) => void (encoder = (module as typeof Qr).qrPath),
+    () => void (failed = true),
+  );
+  if (onSettled) void loading.then(onSettled);
+  return undefined;
 }

@@ -63,7 +63,7 @@ export class BotCheck implements ReactiveController {
     try {
       return { ok: true, token: await (await this.#ready()).token() };
     } catch {
-      return { ok: false, error: { code: 'bot_check_failed', message: stringsFor(this.#language()).botCheckFailed, issues: [] } };
+      return { ok: false, error: { code: 'bot_check_failed', message: stringsFor(this.#language()).botCheckFailed, issues: [], worded: true } };
     }
   }
 

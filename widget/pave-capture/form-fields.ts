@@ -25,8 +25,8 @@ export interface FormFields {
   readonly vin: string;
   /** The phone number on screen, as typed (formatted when typed at the end). */
   readonly phone: string;
-  /** The signer's per-field messages (`path → message`), each cleared as soon as its field changes. */
-  readonly issues: Readonly<Record<string, string>>;
+  /** The signer's per-field issues (`path → issue`, worded at render time), each cleared as soon as its field changes. */
+  readonly issues: Readonly<Record<string, ErrorIssue>>;
   /** What is wrong right now, for a form asking for `delivery`. */
   report(delivery: Delivery, strings: Strings): FieldReport;
   /** On submit: every problem shows, the phone's only when the link is to be texted. */
@@ -47,7 +47,7 @@ export interface FormFields {
 export function formFields(host: FormFieldsHost): FormFields {
   let vin = '';
   let phone = '';
-  let issues: Record<string, string> = {};
+  let issues: Record<string, ErrorIssue> = {};
   /** Fields whose problems may be shown: left with something in them, or the whole form submitted. */
   let shown = { vin: false, phone: false };
   /** The prefilled values last taken from the host: a new one replaces what is on screen. */
@@ -84,7 +84,7 @@ export function formFields(host: FormFieldsHost): FormFields {
       changed();
     },
     refused(refusal) {
-      issues = Object.fromEntries(refusal.map((issue) => [issue.path, issue.message]));
+      issues = Object.fromEntries(refusal.map((issue) => [issue.path, issue]));
       changed();
     },
     reset() {

@@ -31,6 +31,7 @@ const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
  * @csspart title - The hand-off's title.
  * @csspart qr - The QR code (an SVG; dark modules on white whatever the theme, as cameras expect).
  * @csspart link - The capture link under the QR code.
+ * @csspart progress - The step indicator's bar while the inspection is under way.
  *
  * @cssprop --pave-color-primary - Buttons and focus accents.
  * @cssprop --pave-color-on-primary - Text on primary buttons.
@@ -116,6 +117,7 @@ export const styles = css`
   }
   .title {
     font-size: 1.125em;
+    margin: 0;
   }
   .title:focus {
     outline: none;
@@ -139,6 +141,46 @@ export const styles = css`
   .success {
     color: var(--_success);
     font-weight: 600;
+  }
+  /* Progress is not success: neutral, so "waiting" never reads as done. */
+  .progress {
+    color: var(--_text);
+  }
+  .done {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  .steps {
+    display: grid;
+    gap: calc(var(--_space) / 4);
+    font-size: 0.875em;
+  }
+  progress {
+    width: 100%;
+    height: 0.5rem;
+    accent-color: var(--_primary);
+  }
+  .nowrap {
+    white-space: nowrap;
+  }
+  .big-link {
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+  /* In the busy button: a ring that turns (it stands still under reduced motion, below). */
+  .spinner {
+    width: 1em;
+    height: 1em;
+    margin-inline-end: 0.5em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: pave-spin 0.8s linear infinite;
+  }
+  @keyframes pave-spin {
+    to {
+      transform: rotate(1turn);
+    }
   }
   input {
     font: inherit;
@@ -208,6 +250,12 @@ export const styles = css`
   .link {
     color: var(--_primary);
     overflow-wrap: anywhere;
+  }
+  /* On a phone, stacked buttons share one width: the widget's. */
+  @media (max-width: 30rem) {
+    .actions .button {
+      flex: 1 1 100%;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     * {

@@ -1,23 +1,24 @@
 import { LitElement, type PropertyValues } from 'lit';
-import type { Delivery } from '../../contract/schema.ts';
+import type { CreateSessionResponse, Delivery } from '../../contract/schema.ts';
 import { isTouchPhone } from '../core/device.ts';
-import { canResend, idle, next, RESEND_REST_MS, type Action, type State } from '../core/machine.ts';
-import { maskPhone } from '../core/phone.ts';
-import { forget, pageStorage, recall, remember, resumeKey } from '../core/resume.ts';
+import { hintDeveloper, noSignerFailure } from '../core/dev-help.ts';
+import { idle, next, type Action, type State } from '../core/machine.ts';
+import { forget, pageStorage, recall, recallStatus, remember, rememberStatus, resumeKey } from '../core/resume.ts';
+import { keepsKey, retryBlockedUntil } from '../core/retry.ts';
 import { requestBody, submissionFor, type Submission } from '../core/submission.ts';
-import { createSession, resendSms } from '../net/api.ts';
-import type { WidgetError } from '../net/error.ts';
+import { createSession } from '../net/api.ts';
 import { qrEncoder } from '../on-demand/qr-loader.ts';
-import { errorMessage, languageOf, stringsFor } from '../strings/index.ts';
+import { languageOf, stringsFor } from '../strings/index.ts';
+import { copyLink, NOTICE_MS, resend } from './handoff-actions.ts';
 import { BotCheck } from './bot-check.ts';
 import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSessionStatusEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
 import { formFields } from './form-fields.ts';
 import { styles } from './pave-capture.styles.ts';
 import { trackSession } from './session-tracker.ts';
-import { formView, qrView, smsView, startView } from './views.ts';
+import { FINAL, handoffScreen } from './screen.ts';
+import { formView } from './views.ts';
 
-// The CSS parts and custom properties (`@csspart`, `@cssprop`) are documented beside the styles that use
-// them, in pave-capture.styles.ts; scripts/manifest.mjs lists them with the element.
+// CSS parts and custom properties are documented beside their styles (pave-capture.styles.ts); the manifest lists them.
 /**
  * Starts a PAVE vehicle inspection: collects the VIN (and the phone number when the link is texted), asks
  * the dealer's signer for a session, then hands it to the customer's phone — a QR code on a desktop, a
@@ -59,35 +60,21 @@ export class PaveCapture extends LitElement {
 
   /** Base URL of the dealer's signer, absolute or page-relative, e.g. `https://sign.dealer.example`. */
   signer = '';
-
   /** Public site id, when one signer serves several dealers. Also keys the remembered session. */
   site = '';
-
-  /**
-   * `link` hands the link over (QR code on a desktop, button on a phone), `sms` texts it,
-   * `auto` starts with the link and offers "text it to me instead".
-   */
+  /** `link` hands the link over (QR code on a desktop, button on a phone), `sms` texts it, `auto` starts with the link and offers "text it to me instead". */
   delivery: 'auto' | Delivery = 'auto';
-
   /** Country for phone numbers typed without `+` (ISO 3166 alpha-2). */
   country = 'US';
-
   /** Make the VIN mandatory. */
   requireVin = false;
-
   /** Prefilled VIN, e.g. the vehicle on the page. */
   vin = '';
-
   /** Prefilled phone number. */
   phone = '';
-
   /** Disable the whole form. */
   disabled = false;
-
-  /**
-   * Cloudflare Turnstile site key, for a signer with `TURNSTILE_SECRET` set: the element then loads
-   * Cloudflare's script and sends a fresh bot-check token with each create. Nothing loads without it.
-   */
+  /** Cloudflare Turnstile site key, for a signer with `TURNSTILE_SECRET` set: the element then loads Cloudflare's script and sends a fresh bot-check token with each create. Nothing loads without it. */
   turnstileSitekey = '';
 
   // The native `lang` attribute, observed so that changing it re-renders; `lang` itself stays the
@@ -103,7 +90,9 @@ export class PaveCapture extends LitElement {
   readonly #botCheck = new BotCheck(this, () => this.language);
   readonly #fields = formFields(this);
   #onPhone = false;
-  #resendTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Re-renders when a retry's wait is over; clears a notice after a while. */
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  #noticeTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
@@ -112,9 +101,11 @@ export class PaveCapture extends LitElement {
       onStatus: (session, status, changed) => {
         this.#dispatch({ type: 'tracked', status });
         if (changed) this.dispatchEvent(new PaveSessionStatusEvent({ session_key: session.session_key, status }));
-        if (status === 'EXPIRED' || status === 'INVALID') forget(pageStorage(), this.#storageKey);
+        rememberStatus(pageStorage(), this.#storageKey, session, status, Date.now());
+        if (changed && FINAL.has(status)) this.#focusAfterUpdate('.title');
       },
       onUntracked: () => this.#dispatch({ type: 'untracked' }),
+      onLost: () => this.#dispatch({ type: 'status-lost' }),
     });
   }
 
@@ -131,8 +122,9 @@ export class PaveCapture extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('delivery')) this.#dispatch({ type: 'configure', mode: this.defaultMode });
     if (!this.hasUpdated) {
-      const session = recall(pageStorage(), this.#storageKey, Date.now());
-      if (session) this.#dispatch({ type: 'resumed', session });
+      const storage = pageStorage();
+      const session = recall(storage, this.#storageKey, Date.now());
+      if (session) this.#dispatch({ type: 'resumed', session, status: recallStatus(storage, this.#storageKey) });
     }
   }
 
@@ -158,7 +150,6 @@ export class PaveCapture extends LitElement {
   override render() {
     const s = this.current;
     const strings = this.strings;
-    const actions = { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend };
     // A desktop about to show a QR code fetches the encoder (on demand: most page views never get this far)
     // as the session is asked for, so it is normally here before the session is.
     const qr = !this.#onPhone && (s.kind === 'link' || (s.kind === 'sending' && s.mode === 'link')) ? qrEncoder(() => this.requestUpdate()) : undefined;
@@ -169,91 +160,109 @@ export class PaveCapture extends LitElement {
         return formView({
           state: s,
           strings,
-          report: this.#fields.report(s.mode, strings),
-          issues: this.#fields.issues,
-          vin: this.#fields.vin,
-          phone: this.#fields.phone,
+          fields: this.#fields,
           requireVin: this.requireVin,
           disabled: this.disabled,
           onPhone: this.#onPhone,
           // Under `auto` a desktop may switch between the QR code and a text; a phone just continues.
           canSwitch: this.delivery === 'auto' && !this.#onPhone,
-          on: { ...this.#fields.on, submit: this.#onSubmit, choose: this.#choose },
+          waiting: this.#mustWait(),
+          on: { submit: this.#onSubmit, choose: this.#choose },
         });
       case 'link':
-        return this.#onPhone
-          ? startView({ state: s, strings, notice: this.notice, actions })
-          : qrView({ state: s, strings, notice: this.notice, actions, offerText: this.delivery === 'auto', qr });
       case 'sms':
-        return smsView({ state: s, strings, notice: this.notice, actions, typedPhone: this.#fields.phone });
+        return handoffScreen({
+          state: s,
+          strings,
+          notice: this.notice,
+          actions: { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend, renew: this.#renew },
+          onPhone: this.#onPhone,
+          offerText: this.delivery === 'auto',
+          qr,
+          typedPhone: this.#fields.phone,
+        });
     }
   }
 
-  async #onSubmit(event: SubmitEvent) {
+  #onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const s = this.current;
-    if (this.disabled || (s.kind !== 'idle' && s.kind !== 'error')) return;
-    const { mode } = s;
+    if (this.disabled || (s.kind !== 'idle' && s.kind !== 'error') || this.#mustWait()) return;
+    void this.#create(s.mode, false);
+  }
+
+  /** "Get a new link": a fresh session (a new key) for the same VIN and number. */
+  #renew = () => {
+    const s = this.current;
+    if (s.kind !== 'link' && s.kind !== 'sms') return;
+    forget(pageStorage(), this.#storageKey);
+    this.#submission = undefined;
+    void this.#create(s.session.delivery, true);
+  };
+
+  async #create(mode: Delivery, renew: boolean) {
     this.#fields.showAll(mode);
     const report = this.#fields.report(mode, this.strings);
-    if (!report.valid) return this.#focusAfterUpdate('[aria-invalid="true"]');
-
-    const body = requestBody({ mode, vin: this.#fields.vin, phone: report.e164 ?? this.#fields.phone, language: this.language, site: this.site });
-    this.#dispatch({ type: 'submit' });
+    if (!report.valid) {
+      // A renewed session whose form is no longer complete (a reload forgets the number): back to the form.
+      if (renew) this.#dispatch({ type: 'choose', mode });
+      return this.#focusAfterUpdate('[aria-invalid="true"]');
+    }
+    const body = this.#body(mode, report.e164);
+    this.#dispatch({ type: renew ? 'renew' : 'submit' });
+    clearTimeout(this.#retryTimer);
     const { key } = (this.#submission = submissionFor(body, this.#submission));
     // The bot check (when the site has one) runs while the form shows it is busy; its token is good once.
     const check = await this.#botCheck.token();
-    const result = check.ok ? await createSession(this.signer, body, { idempotencyKey: key, turnstileToken: check.token }) : check;
+    const result = !this.signer ? noSignerFailure() : check.ok ? await createSession(this.signer, body, { idempotencyKey: key, turnstileToken: check.token }) : check;
     this.#botCheck.reset();
-    if (result.ok) {
-      const session = result.value;
-      this.#submission = undefined;
-      remember(pageStorage(), this.#storageKey, session, Date.now());
-      this.#dispatch({ type: 'created', session });
-      const { session_key, capture_url, delivery } = session;
-      this.dispatchEvent(new PaveSessionCreatedEvent({ session_key, capture_url, delivery }));
-      if (delivery === 'sms') this.dispatchEvent(new PaveSmsSentEvent({ session_key, sms_to: session.sms_to ?? '' }));
-      // Move focus to the result so keyboard and screen-reader users land on what changed.
-      this.#focusAfterUpdate('.title');
-    } else {
-      this.#fields.refused(result.error.issues);
-      this.#dispatch({ type: 'failed', error: result.error });
-      this.#fail(result.error);
-    }
+    if (result.ok) return this.#created(result.value);
+    const { error } = result;
+    if (!keepsKey(error, mode)) this.#submission = undefined;
+    this.#fields.refused(error.issues);
+    this.#dispatch({ type: 'failed', error });
+    this.dispatchEvent(new PaveErrorEvent({ code: error.code, message: error.message }));
+    hintDeveloper(error, (result as { status?: number }).status);
+    // The button comes back when a retry is safe; focus goes where the customer acts next: the first field in error, else the message.
+    const wait = retryBlockedUntil(error, Date.now());
+    if (wait) this.#retryTimer = setTimeout(() => this.requestUpdate(), wait - Date.now());
+    this.#focusAfterUpdate('[aria-invalid="true"], .form-error');
   }
 
-  /** Arrow functions: the views call these four through an `actions` object. */
-  #onResend = async () => {
+  #body = (mode: Delivery, e164?: string) => requestBody({ mode, vin: this.#fields.vin, phone: e164 ?? this.#fields.phone, language: this.language, site: this.site });
+  /** PAVE may have texted this very request: its retry waits for `Retry-After` (a changed form need not). */
+  #mustWait() {
     const s = this.current;
-    if (s.kind !== 'sms' || !canResend(s)) return;
-    this.#dispatch({ type: 'resend' });
-    this.notice = '';
-    const result = await resendSms(this.signer, s.session);
-    if (result.ok) {
-      this.#dispatch({ type: 'resent', smsTo: result.value.sms_to });
-      this.notice = this.strings.resent(maskPhone(result.value.sms_to));
-      this.dispatchEvent(new PaveSmsSentEvent({ session_key: s.session.session_key, sms_to: result.value.sms_to }));
-      clearTimeout(this.#resendTimer);
-      this.#resendTimer = setTimeout(() => this.#dispatch({ type: 'resend-ready' }), RESEND_REST_MS);
-      return;
-    }
-    // An older signer has no resend route (404 not_found): hide the button rather than show an error.
-    const hide = result.status === 404;
-    this.#dispatch({ type: 'resend-failed', hide, message: errorMessage(this.strings, result.error) });
-    if (!hide) this.#fail(result.error);
-  };
+    if (s.kind !== 'error' || !retryBlockedUntil(s.error, Date.now())) return false;
+    return !!this.#submission && submissionFor(this.#body(s.mode, this.#fields.report(s.mode, this.strings).e164), this.#submission) === this.#submission;
+  }
+
+  #created(session: CreateSessionResponse) {
+    this.#submission = undefined;
+    remember(pageStorage(), this.#storageKey, session, Date.now());
+    this.#dispatch({ type: 'created', session });
+    const { session_key, capture_url, delivery } = session;
+    this.dispatchEvent(new PaveSessionCreatedEvent({ session_key, capture_url, delivery }));
+    if (delivery === 'sms') this.dispatchEvent(new PaveSmsSentEvent({ session_key, sms_to: session.sms_to ?? '' }));
+    this.#focusAfterUpdate('.title'); // keyboard and screen-reader users land on what changed
+  }
+
+  /** Arrow functions: the views call these through an `actions` object. */
+  #onResend = () =>
+    resend({
+      state: () => this.current,
+      signer: this.signer,
+      strings: this.strings,
+      dispatch: (action) => this.#dispatch(action),
+      notify: (notice) => this.#notify(notice),
+      fire: (event) => this.dispatchEvent(event),
+      focus: (selector) => this.#focusAfterUpdate(selector),
+    });
 
   #copy = async (url: string) => {
     const t = this.strings;
-    try {
-      await navigator.clipboard.writeText(url);
-      this.notice = t.copied;
-    } catch {
-      // No clipboard permission (or an insecure page): select the link so Ctrl+C / long-press copies it.
-      const link = this.renderRoot.querySelector('.link');
-      if (link) getSelection()?.selectAllChildren(link);
-      this.notice = t.copyFailed;
-    }
+    if (await copyLink(url, this.renderRoot.querySelector('.link'))) this.#notify(t.copied);
+    else this.notice = t.copyFailed;
   };
 
   #choose = (mode: Delivery) => {
@@ -272,8 +281,11 @@ export class PaveCapture extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
-  #fail(error: WidgetError) {
-    this.dispatchEvent(new PaveErrorEvent({ code: error.code, message: error.message }));
+  /** A notice that goes by itself after a few seconds ("Link copied."). */
+  #notify(notice: string) {
+    this.notice = notice;
+    clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = setTimeout(() => (this.notice = ''), NOTICE_MS);
   }
 
   #dispatch(action: Action) {

@@ -25,15 +25,21 @@ interface SessionTrackerOptions {
   onStatus: (session: CreateSessionResponse, status: SessionStatus, changed: boolean) => void;
   /** The signer will not report this session: an older one without the route, or one that no longer knows it. */
   onUntracked: () => void;
+  /** Several checks in a row failed (a stopped signer, no network): the progress is unknown for now. */
+  onLost: () => void;
 }
+
+/** Failed checks in a row before the progress is said to be unknown. */
+const LOST_AFTER = 3;
 
 /**
  * Adds the session tracker to the element (a controller with no handle: it only follows what is on screen).
  * @example
  * trackSession(this, { handoff: () => …, onStatus: (session, status, changed) => …, onUntracked: () => … });
  */
-export function trackSession(host: SessionTrackerHost, { handoff, onStatus, onUntracked }: SessionTrackerOptions): void {
+export function trackSession(host: SessionTrackerHost, { handoff, onStatus, onUntracked, onLost }: SessionTrackerOptions): void {
   let poller: Poller | undefined;
+  let failures = 0;
   /** The session key followed now. */
   let polled: string | undefined;
   const onVisibility = () => (document.hidden ? poller?.pause() : poller?.resume());
@@ -55,10 +61,14 @@ export function trackSession(host: SessionTrackerHost, { handoff, onStatus, onUn
     if (shown?.session.session_key !== session.session_key) return 'stop';
     if (!result.ok) {
       // 5xx, 429 and network trouble pass; a 4xx (older signer, unknown session) will not.
-      if (!result.status || result.status >= 500 || result.status === 429) return 'error';
+      if (!result.status || result.status >= 500 || result.status === 429) {
+        if (++failures === LOST_AFTER) onLost();
+        return 'error';
+      }
       onUntracked();
       return 'stop';
     }
+    failures = 0;
     const { status } = result.value;
     const changed = status !== shown.status;
     onStatus(session, status, changed);

@@ -5,11 +5,12 @@
  */
 import { html, nothing } from 'lit';
 import type { Delivery } from '../../contract/schema.ts';
-import type { FieldReport } from '../core/fields.ts';
-import { canResend, type State } from '../core/machine.ts';
+import { canResend, type Handoff as Tracked, type State } from '../core/machine.ts';
 import { maskPhone } from '../core/phone.ts';
 import type { QrEncoder } from '../on-demand/qr-loader.ts';
-import { errorMessage, type Strings } from '../strings/index.ts';
+import { errorMessage, fieldMessages, type Strings } from '../strings/index.ts';
+import type { FormFields } from './form-fields.ts';
+import { progressView } from './progress-view.ts';
 
 type FormState = Extract<State, { kind: 'idle' | 'sending' | 'error' }>;
 type Handoff = Extract<State, { kind: 'link' | 'sms' }>;
@@ -18,23 +19,16 @@ interface FormView {
   state: FormState;
   /** The words to show; their `lang` is set on the view (the element's own `lang` may name one the widget lacks, or one still loading). */
   strings: Strings;
-  report: FieldReport;
-  /** The signer's per-field messages. */
-  issues: Record<string, string>;
-  vin: string;
-  phone: string;
+  /** The fields as typed, their problems and the signer's per-field issues. */
+  fields: FormFields;
   requireVin: boolean;
   disabled: boolean;
   onPhone: boolean;
   /** Offer the other delivery (QR code ↔ text). */
   canSwitch: boolean;
-  on: {
-    submit: (event: SubmitEvent) => void;
-    vinInput: (event: InputEvent) => void;
-    phoneInput: (event: InputEvent) => void;
-    blur: (event: FocusEvent) => void;
-    choose: (mode: Delivery) => void;
-  };
+  /** A retry must wait (PAVE may have texted): the button stays disabled until the element renders again. */
+  waiting: boolean;
+  on: { submit: (event: SubmitEvent) => void; choose: (mode: Delivery) => void };
 }
 
 interface HandoffActions {
@@ -53,15 +47,19 @@ interface HandoffView<S extends Handoff = Handoff> {
 }
 
 export function formView(v: FormView) {
-  const { state: s, strings: t, report, on } = v;
+  const { state: s, strings: t, fields } = v;
   const { mode } = s;
+  const on = { ...fields.on, ...v.on };
+  const report = fields.report(mode, t);
+  const issues = fieldMessages(t, Object.values(fields.issues));
   const busy = v.disabled || s.kind === 'sending';
-  const vinError = report.vin ?? v.issues.vin;
-  const phoneError = report.phone ?? v.issues.phone;
-  const error = s.kind === 'error' ? s.error : undefined;
+  const vinError = report.vin ?? issues.vin;
+  const phoneError = report.phone ?? issues.phone;
+  // "Correct the highlighted fields" goes once no field is highlighted any more.
+  const error = s.kind === 'error' && !(s.error.code === 'invalid_request' && !vinError && !phoneError) ? s.error : undefined;
   const other: Delivery = mode === 'sms' ? 'link' : 'sms';
   return html`
-    <form part="form" lang=${t.lang} novalidate aria-busy=${s.kind === 'sending'} @submit=${on.submit}>
+    <form part="form" lang=${t.lang} aria-label=${t.formLabel} novalidate aria-busy=${s.kind === 'sending'} @submit=${on.submit}>
       <p>${t.intro}</p>
       <div class="field">
         <label part="label" for="vin">${t.vinLabel} ${v.requireVin ? nothing : html`<span class="hint">${t.vinOptional}</span>`}</label>
@@ -77,7 +75,7 @@ export function formView(v: FormView) {
           ?disabled=${busy}
           aria-invalid=${!!vinError}
           aria-describedby="vin-hint vin-message"
-          .value=${v.vin}
+          .value=${fields.vin}
           @input=${on.vinInput}
           @blur=${on.blur}
         />
@@ -99,7 +97,7 @@ export function formView(v: FormView) {
               ?disabled=${busy}
               aria-invalid=${!!phoneError}
               aria-describedby="phone-hint phone-message"
-              .value=${v.phone}
+              .value=${fields.phone}
               @input=${on.phoneInput}
               @blur=${on.blur}
             />
@@ -108,11 +106,11 @@ export function formView(v: FormView) {
           </div>`
         : nothing}
       <div class="actions">
-        ${button('submit', mode === 'sms' ? t.sendSms : v.onPhone ? t.continueHere : t.continueOnPhone, undefined, busy, true)}
+        ${button('submit', mode === 'sms' ? t.sendSms : v.onPhone ? t.continueHere : t.continueOnPhone, undefined, busy || v.waiting, true, s.kind === 'sending')}
         ${v.canSwitch ? button('button', mode === 'sms' ? t.qrInstead : t.textInstead, () => on.choose(other), busy) : nothing}
       </div>
       <p part="message status" class="muted" role="status">${s.kind === 'sending' ? t.sending : nothing}</p>
-      <p part="message error" class="error" role="alert">${error ? errorMessage(t, error) : nothing}</p>
+      <p part="message error" class="error form-error" role="alert" tabindex="-1">${error ? errorMessage(t, error) : nothing}</p>
     </form>
     <slot name="turnstile"></slot>
   `;
@@ -131,21 +129,31 @@ export function startView(v: HandoffView) {
 }
 
 /**
- * The link on a desktop: a QR code for the phone's camera, the link itself, and a copy button. Until the
- * encoder is here (`qr` undefined: it is fetched on demand) an empty square keeps the QR code's place.
+ * The link on a desktop: a QR code for the phone's camera, the link itself, and a copy button. While the
+ * encoder is on its way (`qr` undefined) a square keeps the QR code's place; when it could not be had
+ * (`null`) the link is the primary action instead, never an empty square.
  */
-export function qrView(v: HandoffView & { offerText: boolean; qr: QrEncoder | undefined }) {
+export function qrView(v: HandoffView & { offerText: boolean; qr: QrEncoder | null | undefined }) {
   const { strings: t, actions } = v;
   const url = v.state.session.capture_url;
+  const others = html`${v.offerText ? button('button', t.textInstead, () => actions.choose('sms')) : nothing}
+  ${button('button', t.startOver, actions.restart)}`;
+  if (v.qr === null) {
+    return result(
+      v,
+      t.linkTitle,
+      t.linkIntro,
+      html`<p><a part="link" class="link big-link" href=${url} target="_blank" rel="noopener">${url}</a></p>`,
+      html`${button('button', t.copyLink, () => actions.copy(url), false, true)} ${others}`,
+    );
+  }
   return result(
     v,
     t.qrTitle,
     t.qrIntro,
     html`${v.qr ? qrCode(v.qr(url), t.qrLabel) : html`<div part="qr" class="qr"></div>`}
       <p>${t.linkLabel} <a part="link" class="link" href=${url} target="_blank" rel="noopener">${url}</a></p>`,
-    html`${button('button', t.copyLink, () => actions.copy(url), false, true)}
-    ${v.offerText ? button('button', t.textInstead, () => actions.choose('sms')) : nothing}
-    ${button('button', t.startOver, actions.restart)}`,
+    html`${button('button', t.copyLink, () => actions.copy(url), false, true)} ${others}`,
   );
 }
 
@@ -163,36 +171,39 @@ export function smsView(v: HandoffView<Extract<State, { kind: 'sms' }>> & { type
   const { resend } = s;
   return result(
     v,
-    t.smsSent(maskPhone(s.session.sms_to ?? v.typedPhone)),
+    unbroken(t.smsSent, maskPhone(s.session.sms_to ?? v.typedPhone)),
     t.smsIntro,
     resend.kind === 'refused' ? html`<p part="message error" class="error" role="alert">${resend.message}</p>` : nothing,
-    html`${canResend(s) ? button('button', t.resend, actions.resend, resend.kind === 'sending' || resend.kind === 'sent') : nothing}
+    html`${canResend(s) ? button('button', t.resend, actions.resend, resend.kind === 'sending') : nothing}
     ${button('button', t.changeNumber, () => actions.choose('sms'))} ${button('button', t.startOver, actions.restart)}`,
   );
 }
 
-/** Every hand-off: a focusable title, an intro, the body, live progress, the actions and a notice line. */
-function result(v: HandoffView, title: string, intro: string, body: unknown, actions: unknown) {
-  const { status } = v.state;
-  const progress = status ? v.strings.status[status as keyof Strings['status']] : undefined;
+/** A sentence with the masked number in it, the number kept on one line (it must not break at its dashes). */
+function unbroken(sentence: (to: string) => string, masked: string) {
+  const [before, after] = sentence('\u0000').split('\u0000');
+  return html`${before}<span class="nowrap">${masked}</span>${after}`;
+}
+
+/** Every hand-off: a focusable heading, an intro, the body, live progress, the actions and a notice line. */
+export function result(v: Pick<HandoffView, 'strings' | 'notice'> & { state: Tracked }, title: unknown, intro: string, body: unknown, actions: unknown) {
   return html`
     <div part="result" class="result" lang=${v.strings.lang}>
-      <p part="title" class="title" tabindex="-1">${title}</p>
-      <p>${intro}</p>
-      ${body}
-      <p part="message status" class="success" role="status">${progress ?? nothing}</p>
+      <h2 part="title" class="title" tabindex="-1">${title}</h2>
+      ${intro ? html`<p>${intro}</p>` : nothing} ${body} ${progressView(v.state, v.strings)}
       <div class="actions">${actions}</div>
       <p part="message status" class="success" role="status">${v.notice || nothing}</p>
     </div>
   `;
 }
 
-function button(type: 'submit' | 'button', label: string, onClick?: () => void, disabled = false, primary = false) {
+/** A button; `spinning` while what it started is under way (the spinner is decoration: the form is `aria-busy`). */
+export function button(type: 'submit' | 'button', label: string, onClick?: () => void, disabled = false, primary = false, spinning = false) {
   return html`<button
     part="button ${primary ? 'button-primary' : 'button-secondary'}"
     class="button ${primary ? 'primary' : 'secondary'}"
     type=${type}
     ?disabled=${disabled}
     @click=${onClick ?? nothing}
-  >${label}</button>`;
+  >${spinning ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}</button>`;
 }

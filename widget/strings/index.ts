@@ -8,9 +8,11 @@
  * its file.
  */
 import type { Language } from '../../contract/schema.ts';
-import type { WidgetError, WidgetErrorCode } from '../net/error.ts';
+import type { WidgetError } from '../net/error.ts';
 import { onDemand } from '../on-demand/loader.ts';
 import en from './en.ts';
+import { issueMessage } from './issue-words.ts';
+import { waitWords } from './wait.ts';
 
 export type Strings = typeof en;
 export { en };
@@ -32,12 +34,26 @@ const words = onDemand((module: { default: Strings }) => module.default);
 
 /**
  * What to tell the customer about an error: the language's words for its code, else the message it came
- * with (a code the widget has no words for, e.g. one a newer signer added).
+ * with (a code the widget has no words for, e.g. one a newer signer added). With a known wait
+ * (`Retry-After`) the wait is said in words; when PAVE may have texted, the customer is told to use a text
+ * that arrives, and when a retry is safe.
  * @example errorMessage(en, { code: 'rate_limited', message: 'Too many requests' }) // 'Too many attempts. Please wait…'
  */
-export function errorMessage(strings: Strings, error: Pick<WidgetError, 'code' | 'message'>): string {
-  const messages: Partial<Record<WidgetErrorCode, string>> = strings.errors;
+export function errorMessage(strings: Strings, error: Pick<WidgetError, 'code' | 'message' | 'mayHaveTexted' | 'retryAt' | 'worded'>, now = Date.now()): string {
+  if (error.worded) return error.message;
+  const messages: Partial<Record<string, string>> = strings.errors;
+  const short: Partial<Record<string, string>> = strings.waitFor;
+  const wait = (error.retryAt ?? 0) - now;
+  const when = wait > 0 ? strings.retryIn(waitWords(wait, strings.lang)) : undefined;
+  if (error.mayHaveTexted) return `${strings.maybeTexted} ${when ?? strings.retryNow}`;
+  const brief = short[error.code];
+  if (when && brief) return `${brief} ${when}`;
   return messages[error.code] ?? error.message;
+}
+
+/** The signer's per-field issues, worded in `strings`' language: `path → message`. */
+export function fieldMessages(strings: Strings, issues: WidgetError['issues']): Record<string, string> {
+  return Object.fromEntries(issues.map((issue) => [issue.path, issueMessage(strings.issues, issue, strings.lang)]));
 }
 
 /**

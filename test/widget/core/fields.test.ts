@@ -25,7 +25,10 @@ describe('checkFields', () => {
     expect(checkFields({ vin: '', phone: '647 455', shown: none }, sms)).toEqual({ valid: false });
     expect(checkFields({ vin: '', phone: '647 455', shown: all }, rules)).toEqual({ valid: true, phone: en.phoneProblems.too_short });
     // A character no phone number has is certain while typing.
-    expect(checkFields({ vin: '', phone: '647x', shown: none }, rules)).toEqual({ valid: true, phone: en.phoneProblems.invalid });
+    expect(checkFields({ vin: '', phone: '647#', shown: none }, rules)).toEqual({ valid: true, phone: en.phoneProblems.invalid });
+    expect(checkFields({ vin: '', phone: '647x', shown: none }, rules)).toEqual({ valid: true, phone: en.phoneProblems.letters });
+    // Ten digits, but no area code starts with 1: not "use digits only".
+    expect(checkFields({ vin: '', phone: '1234567890', shown: all }, sms)).toEqual({ valid: false, phone: en.phoneProblems.not_mobile });
   });
 
   it('requires the VIN only when the page says so', () => {
@@ -38,7 +41,8 @@ describe('checkFields', () => {
   it('says what is certain while typing a VIN, and the rest once the field is left', () => {
     expect(checkFields({ vin: '1HGCM8', phone: '', shown: none }, rules)).toEqual({ valid: false });
     expect(checkFields({ vin: '1HGCM8', phone: '', shown: all }, rules)).toEqual({ valid: false, vin: en.vinProblems.length });
-    expect(checkFields({ vin: '1HGCM8O', phone: '', shown: none }, rules)).toEqual({ valid: false, vin: en.vinProblems.characters });
+    expect(checkFields({ vin: '1HGCM8O', phone: '', shown: none }, rules)).toEqual({ valid: false, vin: en.vinProblems.characters('O') });
+    expect(en.vinProblems.characters('O')).toContain('“O”');
     expect(checkFields({ vin: `${VIN}9`, phone: '', shown: none }, rules)).toEqual({ valid: false, vin: en.vinProblems.length });
   });
 });

@@ -67,17 +67,30 @@ describe('widget state machine', () => {
     expect(next(idle('link'), { type: 'tracked', status: 'STARTED' })).toEqual(idle('link'));
   });
 
-  it('resends once at a time, rests after a resend, hides for an older signer', () => {
+  it('resends once at a time, once only (PAVE resends once), hides for an older signer', () => {
     const resending = next(sms, { type: 'resend' });
     expect(resending).toMatchObject({ resend: { kind: 'sending' } });
     expect(next(resending, { type: 'resend' })).toBe(resending);
     const sent = next(resending, { type: 'resent', smsTo: '+1 ••• ••• 1234' });
     expect(sent).toMatchObject({ resend: { kind: 'sent', smsTo: '+1 ••• ••• 1234' } });
     expect(next(sent, { type: 'resend' })).toBe(sent);
-    expect(next(sent, { type: 'resend-ready' })).toMatchObject({ resend: { kind: 'ready' } });
+    expect(canResend(sent)).toBe(false);
     expect(next(resending, { type: 'resend-failed', hide: false, message: 'no' })).toMatchObject({ resend: { kind: 'refused', message: 'no' } });
     const hidden = next(resending, { type: 'resend-failed', hide: true, message: 'gone' });
     expect(canResend(hidden)).toBe(false);
+  });
+
+  it('forgets "status unknown" at the next answer', () => {
+    const lost = next({ kind: 'link', session, tracking: 'on', status: 'IDLE' }, { type: 'status-lost' });
+    expect(lost).toMatchObject({ lost: true });
+    expect(next(lost, { type: 'tracked', status: 'STARTED' })).toEqual({ kind: 'link', session, tracking: 'on', status: 'STARTED' });
+  });
+
+  it('renews only a session that can no longer be used, as a create of the same delivery', () => {
+    expect(next({ ...sms, status: 'EXPIRED' }, { type: 'renew' })).toEqual({ kind: 'sending', mode: 'sms' });
+    expect(next({ kind: 'link', session, tracking: 'on', status: 'INVALID' }, { type: 'renew' })).toEqual(sending);
+    expect(next(sms, { type: 'renew' })).toBe(sms);
+    expect(next({ ...sms, status: 'COMPLETE' }, { type: 'renew' })).toEqual({ ...sms, status: 'COMPLETE' });
   });
 
   it('offers resend only while the signer tracks the session and PAVE would still text it', () => {

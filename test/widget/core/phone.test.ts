@@ -21,14 +21,21 @@ describe('checkPhone', () => {
   it('says what is wrong', () => {
     expect(checkPhone('647 455', 'US')).toEqual({ ok: false, problem: 'too_short' });
     expect(checkPhone('647 455 12345', 'US')).toEqual({ ok: false, problem: 'too_long' });
-    expect(checkPhone('647-CALL-NOW', 'US')).toEqual({ ok: false, problem: 'invalid' });
+    // Letters, other characters and a number of the right length that no text reaches are each told apart.
+    expect(checkPhone('647-CALL-NOW', 'US')).toEqual({ ok: false, problem: 'letters' });
+    expect(checkPhone('647#455', 'US')).toEqual({ ok: false, problem: 'invalid' });
+    expect(checkPhone('1234567890', 'US')).toEqual({ ok: false, problem: 'not_mobile' });
     expect(checkPhone('1+6474551234', 'US')).toEqual({ ok: false, problem: 'invalid' });
-    expect(checkPhone('(047) 455-1234', 'US')).toEqual({ ok: false, problem: 'invalid' });
+    expect(checkPhone('(047) 455-1234', 'US')).toEqual({ ok: false, problem: 'not_mobile' });
     expect(checkPhone('+1234567890123456', 'US')).toEqual({ ok: false, problem: 'too_long' });
   });
 });
 
 describe('formatPhoneAsTyped', () => {
+  it('leaves letters on screen, for the message about them to point at', () => {
+    expect(formatPhoneAsTyped('647a', 'US')).toBe('647a');
+  });
+
   it('formats North American numbers progressively', () => {
     expect(formatPhoneAsTyped('6', 'US')).toBe('6');
     expect(formatPhoneAsTyped('647', 'US')).toBe('647');

@@ -52,13 +52,30 @@ describe('a remembered session', () => {
     expect((await mount({ site: 'main-street' })).state).toBe('idle');
   });
 
+  it('shows the thank-you screen again after a reload once the inspection is complete, and polls no more', async () => {
+    await createdBy({ site: 'main-street' });
+    fakeSigner({ status: json(200, { status: 'COMPLETE', updated_at: null }) });
+    const first = await mount({ site: 'main-street' });
+    await settled(first);
+    expect(part(first, '.title')!.textContent).toBe(en.completeTitle);
+    first.remove();
+    const signer = fakeSigner({ status: json(200, { status: 'COMPLETE', updated_at: null }) });
+    const again = await mount({ site: 'main-street' });
+    await settled(again);
+    expect(part(again, '.title')!.textContent).toBe(en.completeTitle);
+    expect(part(again, '.qr, a.link, a.start-button')).toBeNull();
+    expect(signer.statusPolls()).toEqual([]);
+  });
+
   it('is forgotten once PAVE says the link is dead', async () => {
     const { created } = await createdBy({ site: 'main-street' });
     fakeSigner({ status: json(200, { status: 'EXPIRED', updated_at: null }) });
     const element = await mount({ site: 'main-street' });
     await settled(element);
-    expect(part(element, '.result [role=status]')!.textContent).toBe(en.status.EXPIRED);
-    expect(part(element, 'a.link')!.textContent).toBe(created.capture_url);
+    // Its own screen: an error and "Get a new link", no link to hand over.
+    expect(part(element, '.result [role=alert]')!.textContent).toBe(en.status.EXPIRED);
+    expect(part(element, 'a.link')).toBeNull();
+    expect(created.capture_url).toBeTruthy();
     element.remove();
     expect((await mount({ site: 'main-street' })).state).toBe('idle');
   });

@@ -28,14 +28,15 @@ describe('a submit', () => {
     expect(events.of('pave-session-created')).toEqual([expect.objectContaining({ delivery: 'link' })]);
   });
 
-  it('retries a failed request with the same key, so the signer never creates a second session', async () => {
-    const signer = fakeSigner({ create: [failure(502, 'upstream_error'), json(201, session())] });
+  it('retries a request whose answer was lost with the same key, so the signer never creates a second session', async () => {
+    const signer = fakeSigner({ create: [() => Promise.reject(new TypeError('Failed to fetch')), json(201, session())] });
     const errors = recordEvents('pave-error');
     const element = await mount({ vin: VIN });
     await submit(element);
     expect(element.state).toBe('error');
-    expect(part(element, '[role=alert]')!.textContent).toBe(en.errors.upstream_error);
-    expect(errors.of('pave-error')).toEqual([{ code: 'upstream_error', message: 'The signer says upstream_error.' }]);
+    expect(part(element, '[role=alert]')!.textContent).toBe(en.errors.network_error);
+    expect(errors.of('pave-error')).toEqual([expect.objectContaining({ code: 'network_error' })]);
+    expect(element.shadowRoot!.activeElement).toBe(part(element, '[role=alert]'));
     await submit(element);
     const [first, retry] = signer.creates();
     expect(key(retry!)).toBe(key(first!));
