@@ -82,7 +82,8 @@ describe('serveSigner', () => {
   it('closes a connection that never sends a byte', async () => {
     const port = await listen();
     const end = await client(port).closed;
-    expect(end.received).toBe('');
+    // Node closes it silently, or — when its connection check finds it mid-way on a busy machine — with a 408.
+    expect(end.received).toMatch(/^(HTTP\/1\.1 408 Request Timeout\r\n[\s\S]*)?$/);
     expect(end.afterMs).toBeGreaterThanOrEqual(LIMITS.headersTimeoutMs - 50);
   });
 

@@ -51,8 +51,7 @@ export class PaveCapture extends LitElement {
     vin: {},
     phone: {},
     disabled: { type: Boolean, reflect: true },
-    // `useDefault`: reflected once set, never from the default (no `turnstile-sitekey=""` on every element); removing the attribute restores it.
-    turnstileSitekey: { reflect: true, useDefault: true, attribute: 'turnstile-sitekey' },
+    turnstileSitekey: { reflect: true, useDefault: true, attribute: 'turnstile-sitekey' }, // reflected once set, never empty
     langAttribute: { attribute: 'lang' },
     current: { state: true },
     notice: { state: true },
