@@ -135,6 +135,48 @@ describe('PAVE client', () => {
   });
 });
 
+describe('PAVE client: addresses and answers at the edges', () => {
+  it('strips every trailing slash of the base URL, so PAVE_API_URL=https://pave.test// still calls /v1/sessions', async () => {
+    const { calls, fetch } = scripted(Response.json({ session_key: 'DMO-7K2P9QX4ZT' }, { status: 201 }), Response.json({ session_key: 'DMO-7K2P9QX4ZT' }));
+    const pave = createPaveClient({ baseUrl: 'https://pave.test///', credentials, fetch, now: () => NOW });
+    await pave.createSession({});
+    await pave.getSession('DMO-7K2P9QX4ZT');
+    expect(calls.map((call) => call.url)).toEqual(['https://pave.test/v1/sessions', 'https://pave.test/v1/sessions/DMO-7K2P9QX4ZT']);
+  });
+
+  it('builds the branded capture URL under the account name, for answers without capture_url', () => {
+    const pave = createPaveClient({ baseUrl: 'https://pave.test', credentials: { ...credentials, username: 'mainstreet' }, fetch: scripted().fetch });
+    expect(pave.captureUrlFor('DMO-7K2P9QX4ZT')).toBe('https://mainstreet.vehiclecapture.com/DMO-7K2P9QX4ZT');
+  });
+
+  it('says why a 2xx is no session: an empty body, or a body that is not a session', async () => {
+    const { fetch } = scripted(new Response(null, { status: 201 }), Response.json({ session_key: 'not a key' }, { status: 201 }), new Response('{oops', { status: 200 }));
+    const pave = client(fetch);
+    expect(await pave.createSession({})).toEqual({ ok: false, kind: 'unavailable', status: 201, reason: 'empty body' });
+    expect(await pave.createSession({})).toEqual({ ok: false, kind: 'unavailable', status: 201, reason: 'unexpected session body' });
+    expect(await pave.getSession('DMO-7K2P9QX4ZT')).toEqual({ ok: false, kind: 'unavailable', status: 200, reason: 'unparseable body' });
+  });
+
+  it('takes a resend answered with only white space (a bare newline) as an empty 2xx: sent', async () => {
+    const { fetch } = scripted(new Response('\r\n', { status: 200 }), new Response(' ', { status: 202 }));
+    const pave = client(fetch);
+    expect(await pave.resendSms('DMO-7K2P9QX4ZT', {})).toEqual({ ok: true, status: 200, value: null });
+    expect(await pave.resendSms('DMO-7K2P9QX4ZT', {})).toEqual({ ok: true, status: 202, value: null });
+  });
+
+  it('takes neither a 1xx nor a redirect for PAVE’s answer: unavailable, not a session and not a rejection of the request', async () => {
+    const answers = [
+      { status: 103, text: '{"session_key":"DMO-7K2P9QX4ZT"}' },
+      { status: 302, text: '{"message":"Moved."}' },
+      { status: 307, text: '' },
+    ];
+    const pave = createPaveClient({ baseUrl: 'https://pave.test', credentials, http: async () => answers.shift()!, timeoutMs: 1000 });
+    expect(await pave.createSession({})).toEqual({ ok: false, kind: 'unavailable', status: 103, reason: 'HTTP 103' });
+    expect(await pave.createSession({})).toEqual({ ok: false, kind: 'unavailable', status: 302, reason: 'HTTP 302' });
+    expect(await pave.resendSms('DMO-7K2P9QX4ZT', {})).toEqual({ ok: false, kind: 'unavailable', status: 307, reason: 'HTTP 307' });
+  });
+});
+
 describe('fetchHttp', () => {
   it('turns a fetch into the client’s HTTP port: status and whole text back', async () => {
     const { calls, fetch } = scripted(new Response('{"a":1}', { status: 202 }));
