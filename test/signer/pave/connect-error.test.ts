@@ -27,4 +27,24 @@ describe('isNeverConnected', () => {
   ])('%s: may have been received, never retried', (_name, error) => {
     expect(isNeverConnected(error)).toBe(false);
   });
+
+  /** `depth` wrappers around `inner`, each the cause of the one outside it. */
+  const wrapped = (inner: unknown, depth: number): unknown => (depth === 0 ? inner : new Error(`wrapper ${depth}`, { cause: wrapped(inner, depth - 1) }));
+
+  it('follows causes five errors deep (a library wrapping undici’s error), and no deeper', () => {
+    const refused = Object.assign(new Error('connect'), { code: 'ECONNREFUSED' });
+    expect(isNeverConnected(wrapped(refused, 4))).toBe(true);
+    expect(isNeverConnected(wrapped(refused, 5))).toBe(false);
+  });
+
+  it('ends on a cause that loops back', () => {
+    const looping = new Error('fetch failed');
+    looping.cause = looping;
+    expect(isNeverConnected(looping)).toBe(false);
+  });
+
+  it('reads a null cause or a null error as “may have been received”, without throwing', () => {
+    expect(isNeverConnected(new Error('fetch failed', { cause: null }))).toBe(false);
+    expect(isNeverConnected(null)).toBe(false);
+  });
 });
