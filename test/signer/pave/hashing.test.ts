@@ -54,4 +54,9 @@ describe('equalBytes', () => {
     expect(equalBytes(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2]))).toBe(false);
     expect(equalBytes(new Uint8Array([]), new Uint8Array([]))).toBe(true);
   });
+
+  it('refuses a prefix of the MAC, whichever side is shorter (a truncated ticket never verifies)', () => {
+    expect(equalBytes(new Uint8Array([1, 2]), new Uint8Array([1, 2, 3]))).toBe(false);
+    expect(equalBytes(new Uint8Array([]), new Uint8Array([1]))).toBe(false);
+  });
 });

@@ -56,7 +56,7 @@ describe('buildCreateSessionBody', () => {
   });
 
   it('refuses an sms request without a phone rather than sending a broken body', () => {
-    expect(() => buildCreateSessionBody(settings, { delivery: 'sms' })).toThrow(TypeError);
+    expect(() => buildCreateSessionBody(settings, { delivery: 'sms' })).toThrow(new TypeError('buildCreateSessionBody: sms delivery needs a phone number'));
   });
 });
 
