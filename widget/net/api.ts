@@ -78,6 +78,9 @@ function retryAtOf(header: string | null): number | undefined {
   return Number.isFinite(at) ? at : undefined;
 }
 
+/** No `signer` attribute: nothing to send to. The customer reads that the service is not available; the developer, how to fix it. */
+export const noSigner = () => failure('bad_response', 'The widget has no signer attribute.');
+
 function failure(code: WidgetError['code'], message: string, status?: number): Result<never> {
   return { ok: false, error: { code, message, issues: [] }, ...(status ? { status } : {}) };
 }

@@ -8,12 +8,21 @@
  * than a global registry the main file would fill: one explicit call, no shared mutable state, and the same
  * code for both builds (a chunk of the ES build, `pave-capture.handoff.js` beside the script tag).
  */
+import type { ErrorIssue } from '../../contract/schema.ts';
 import { nextHandoff } from '../core/handoff-machine.ts';
+import type { WidgetError } from '../net/error.ts';
 import type { LitParts } from '../pave-capture/button.ts';
 import { wire } from '../pave-capture/handoff-wiring.ts';
 import { handoffScreenOf } from '../pave-capture/screen.ts';
 import { hintDeveloper } from '../strings/developer-hints.ts';
+import type { FormStrings } from '../strings/language.ts';
 import { complete, errorMessage, fieldMessages } from '../strings/messages.ts';
 
+/** What the form says of the signer's error and issues, in the customer's words. */
+const say = (strings: FormStrings) => ({
+  error: (error: WidgetError) => errorMessage(complete(strings), error),
+  issues: (issues: ErrorIssue[]) => fieldMessages(complete(strings), issues),
+});
+
 /** The module's parts, its views made with the element's Lit. */
-export const handoff = (lit: LitParts) => ({ screen: handoffScreenOf(lit), wire, next: nextHandoff, complete, errorMessage, fieldMessages, hintDeveloper });
+export const handoff = (lit: LitParts) => ({ screen: handoffScreenOf(lit), wire, next: nextHandoff, complete, say, hintDeveloper });

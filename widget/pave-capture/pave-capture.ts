@@ -5,8 +5,7 @@ import { idle, next, type Action, type State } from '../core/machine.ts';
 import { forget, pageStorage, recall, recallStatus, remember, resumeKey } from '../core/resume.ts';
 import { keepsKey, retryBlockedUntil } from '../core/retry.ts';
 import { requestBody, submissionFor, type Submission } from '../core/submission.ts';
-import { createSession } from '../net/api.ts';
-import type { WidgetError } from '../net/error.ts';
+import { createSession, noSigner } from '../net/api.ts';
 import { handoffNow, loadHandoff } from '../on-demand/handoff-loader.ts';
 import { qrEncoder } from '../on-demand/qr-loader.ts';
 import { languageOf, stringsFor } from '../strings/language.ts';
@@ -15,13 +14,9 @@ import * as events from './events.ts';
 import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
 import { formFields } from './form-fields.ts';
 import { styles } from './pave-capture.styles.ts';
-import { formView, linkOnlyView } from './views.ts';
+import { formView, linkOnlyView, signerWords } from './views.ts';
 
-/** No `signer` attribute: nothing to send to. The customer reads that the service is not available; the developer, how to fix it (`hintDeveloper`). */
-const noSigner = (): { ok: false; error: WidgetError } => ({ ok: false, error: { code: 'bad_response', message: 'The widget has no signer attribute.', issues: [] } });
-
-/** How long a notice ("Link copied.", "We texted the link again…") stays. */
-const NOTICE_MS = 4_000;
+const NOTICE_MS = 4_000; // how long a notice ("Link copied.") stays
 
 // CSS parts and custom properties are documented beside their styles (pave-capture.styles.ts); the manifest lists them.
 /**
@@ -82,8 +77,7 @@ export class PaveCapture extends LitElement {
   /** Cloudflare Turnstile site key, for a signer with `TURNSTILE_SECRET` set: the element then loads Cloudflare's script and sends a fresh bot-check token with each create. Nothing loads without it. */
   turnstileSitekey = '';
 
-  // The native `lang` attribute, observed so that changing it re-renders; `lang` itself stays the
-  // platform's property. Without one, the closest `lang` on the page decides.
+  // The native `lang` attribute, observed so that changing it re-renders; `lang` stays the platform's property.
   private langAttribute: string | null = null;
 
   private current: State = idle('link');
@@ -98,7 +92,7 @@ export class PaveCapture extends LitElement {
   /** Re-renders when a retry's wait is over; clears a notice after a while. */
   #retryTimer?: ReturnType<typeof setTimeout>;
   #noticeTimer?: ReturnType<typeof setTimeout>;
-  /** The hand-off's tracker and actions, once its module is here (`#handoff`). */
+  /** The hand-off's tracker and actions, once its module is here. */
   #wired?: ReturnType<NonNullable<ReturnType<typeof handoffNow>>['wire']>;
 
   /**
@@ -165,8 +159,7 @@ export class PaveCapture extends LitElement {
     const s = this.current;
     const strings = this.strings;
     const after = this.#handoff;
-    // A desktop about to show a QR code fetches the encoder (on demand: most page views never get this far)
-    // as the session is asked for, so it is normally here before the session is.
+    // A desktop about to show a QR code fetches the encoder on demand as the session is asked for.
     const qr = !this.#onPhone && (s.kind === 'link' || (s.kind === 'sending' && s.mode === 'link')) ? qrEncoder(() => this.requestUpdate()) : undefined;
     switch (s.kind) {
       case 'idle':
@@ -183,11 +176,7 @@ export class PaveCapture extends LitElement {
           canSwitch: this.delivery === 'auto' && !this.#onPhone,
           waiting: this.#mustWait(),
           on: { submit: this.#onSubmit, choose: this.#choose },
-          // Without the hand-off module (it failed to load) the signer's own words stand in.
-          say: {
-            error: (error) => (after ? after.errorMessage(after.complete(strings), error) : error.message),
-            issues: (issues) => (after ? after.fieldMessages(after.complete(strings), issues) : Object.fromEntries(issues.map((issue) => [issue.path, issue.message]))),
-          },
+          say: after ? after.say(strings) : signerWords,
         });
       case 'link':
       case 'sms':
@@ -299,9 +288,8 @@ export class PaveCapture extends LitElement {
 
   #dispatch(action: Action) {
     const from = this.current.kind;
-    // The hand-off's own actions (status, resend) come only once its module, and its half of the machine, is here.
-    this.current = next(this.current, action);
-    this.current = handoffNow()?.next(this.current, action) ?? this.current;
+    // The hand-off's own actions (status, resend) come only once its module, with its half of the machine, is here.
+    this.current = handoffNow()?.next(next(this.current, action), action) ?? next(this.current, action);
     const to = this.current.kind;
     if (to === from) return;
     // A notice belongs to the screen it was given on.

@@ -16,12 +16,21 @@ const button = buttonOf({ html, nothing });
 
 type FormState = Extract<State, { kind: 'idle' | 'sending' | 'error' }>;
 
+/** What the form says of an error and of per-field issues. */
+type Say = { error: (error: WidgetError) => string; issues: (issues: ErrorIssue[]) => Record<string, string> };
+
+/** The signer's own words (its messages), when the hand-off module with the customer's could not be had. */
+export const signerWords: Say = {
+  error: (error) => error.message,
+  issues: (issues) => Object.fromEntries(issues.map((issue) => [issue.path, issue.message])),
+};
+
 interface FormView {
   state: FormState;
   /** The words to show; their `lang` is set on the view (the element's own `lang` may name one the widget lacks, or one still loading). */
   strings: FormStrings;
   /** The signer's error and per-field issues in words (the words come with the hand-off module, fetched as the form is sent). */
-  say: { error: (error: WidgetError) => string; issues: (issues: ErrorIssue[]) => Record<string, string> };
+  say: Say;
   /** The fields as typed, their problems and the signer's per-field issues. */
   fields: FormFields;
   requireVin: boolean;
