@@ -5,13 +5,12 @@ import { idle, next, type Action, type State } from '../core/machine.ts';
 import { forget, pageStorage, recall, recallStatus, remember, resumeKey } from '../core/resume.ts';
 import { keepsKey, retryBlockedUntil } from '../core/retry.ts';
 import { requestBody, submissionFor, type Submission } from '../core/submission.ts';
-import { createSession, noSigner } from '../net/api.ts';
+import { noSigner, postSession, readBare } from '../net/api.ts';
 import { handoffNow, loadHandoff } from '../on-demand/handoff-loader.ts';
 import { qrEncoder } from '../on-demand/qr-loader.ts';
 import { languageOf, stringsFor } from '../strings/language.ts';
 import { botCheck } from './bot-check.ts';
-import * as events from './events.ts';
-import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
+import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSessionStatusEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
 import { formFields } from './form-fields.ts';
 import { styles } from './pave-capture.styles.ts';
 import { formView, linkOnlyView, signerWords } from './views.ts';
@@ -108,7 +107,7 @@ export class PaveCapture extends LitElement {
       notify: (notice, lasting) => this.#notify(notice, lasting),
       focus: (selector) => this.#focusAfterUpdate(selector),
       storageKey: () => this.#storageKey,
-      events,
+      events: { PaveSessionStatusEvent, PaveSmsSentEvent, PaveErrorEvent },
     });
     return parts;
   }
@@ -227,9 +226,11 @@ export class PaveCapture extends LitElement {
     const { key } = (this.#submission = submissionFor(body, this.#submission));
     // The bot check (when the site has one) runs while the form shows it is busy; its token is good once.
     const check = await this.#botCheck.token();
-    const result = !this.signer ? noSigner() : check.ok ? await createSession(this.signer, body, { idempotencyKey: key, turnstileToken: check.token }) : check;
+    const sent = !this.signer ? noSigner() : check.ok ? await postSession(this.signer, body, { idempotencyKey: key, turnstileToken: check.token }) : check;
     this.#botCheck.reset();
+    // The hand-off module (normally here by now) reads the answer; without it, just enough for the bare link.
     const after = await handoff;
+    const result = sent instanceof Response ? await (after?.readCreated ?? readBare)(sent) : sent;
     if (result.ok) return this.#created(result.value);
     const { error } = result;
     if (!keepsKey(error, mode)) this.#submission = undefined;
@@ -260,7 +261,6 @@ export class PaveCapture extends LitElement {
     if (delivery === 'sms') this.dispatchEvent(new PaveSmsSentEvent({ session_key, sms_to: session.sms_to ?? '' }));
     this.#focusAfterUpdate('.title'); // keyboard and screen-reader users land on what changed
   }
-
 
   /** Arrow functions: the views call these through an `actions` object. */
   #choose = (mode: Delivery) => {
