@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import { kb, percent } from './format.ts';
 import { run } from './processes.ts';
 import type { FigureResult, Row } from './table.ts';
-import { weigh, type Weight } from './weigh.ts';
+import { brotliBytes, gzipBytes, weigh, type Weight } from './weigh.ts';
 import type { SourceMapV3 } from './sourcemap.ts';
 
 /** The widget's budget and aim, in min+gzip bytes (1 KB = 1000 bytes). */
@@ -61,7 +61,7 @@ export async function widgetSize({ root, workDir }: WidgetSizeOptions): Promise<
     data: { budgetBytes: BUDGET_BYTES, aimBytes: AIM_BYTES, scriptTag, esmWithDependencies: esmWithDeps },
     notes: [
       'Widget sizes: gzip level 9, brotli quality 11; 1 KB = 1000 bytes. Parts are shares of the minified bytes (from the source maps); their gzip figure is that share of the gzip total.',
-      'Fetched on demand: a language other than English (only by a page whose widget shows it), the QR encoder (only on a desktop, when the customer asks for the link) and the bot check (only with turnstile-sitekey); each "+" row gives that file, and what such a page downloads with the main file (each compressed alone).',
+      'Fetched on demand: what follows the press (as the create request is sent, in parallel with it), a language other than English (only by a page whose widget shows it), the QR encoder (only on a desktop, when the customer asks for the link) and the bot check (only with turnstile-sitekey); each "+" row gives that file, and what such a page downloads with the main file (each compressed alone).',
     ],
   };
 }
@@ -108,31 +108,54 @@ async function weighEsmWithDependencies(entry: string, workDir: string): Promise
   });
   const files = new Map(result.outputFiles.map((file) => [file.path, file.text]));
   for (const [path, text] of files) writeFileSync(path, text);
-  let main: Weight | undefined;
+  let main: { code: string; map: SourceMapV3; imports: string[] } | undefined;
+  const shared = new Map<string, { code: string; map: SourceMapV3 }>();
   const onDemand: OnDemandWeight[] = [];
   for (const [relativePath, output] of Object.entries(result.metafile.outputs)) {
     if (!relativePath.endsWith('.js')) continue;
     const path = [...files.keys()].find((key) => key.endsWith(relativePath.replace(/^.*widget-esm-with-deps\//, '/')))!;
-    const weight = weigh(files.get(path)!, JSON.parse(files.get(`${path}.map`)!) as SourceMapV3);
+    const code = files.get(path)!;
+    const map = JSON.parse(files.get(`${path}.map`)!) as SourceMapV3;
+    const weight = weigh(code, map);
     const inputs = Object.keys(output.inputs);
     const lang = inputs.map((input) => /dist\/esm\/strings\/([a-z]{2,3})\.js$/.exec(input)?.[1]).find(Boolean);
     // esbuild names each `import()` target an entry point too: the on-demand tests come first.
     if (lang) onDemand.push({ part: lang, file: `chunk of dist/esm/strings/${lang}.js`, weight });
     else if (inputs.some((input) => input.endsWith('dist/esm/qr.js'))) onDemand.push({ part: 'qr', file: 'chunk of dist/esm/qr.js + lean-qr', weight });
     else if (inputs.some((input) => input.endsWith('dist/esm/turnstile.js'))) onDemand.push({ part: 'turnstile', file: 'chunk of dist/esm/turnstile.js', weight });
-    else if (output.entryPoint) main = weight;
-    else throw new Error(`esbuild made a chunk the bench does not know: ${relativePath}`);
+    else if (inputs.some((input) => input.endsWith('dist/esm/handoff.js'))) onDemand.push({ part: 'handoff', file: 'chunk of dist/esm/handoff.js', weight });
+    else if (output.entryPoint) main = { code, map, imports: output.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path) };
+    else shared.set(relativePath, { code, map });
   }
   if (!main) throw new Error('esbuild wrote no entry chunk');
-  return { main, onDemand: onDemand.sort(byPart) };
+  // Code the entry shares with an on-demand chunk sits in a chunk of its own, which the entry imports: every page loads it.
+  const loaded = [main, ...main.imports.map((path) => shared.get(path)).filter((chunk) => chunk !== undefined)];
+  const unknown = [...shared.keys()].filter((path) => !main!.imports.includes(path));
+  if (unknown.length) throw new Error(`esbuild made a chunk the bench does not know: ${unknown.join(', ')}`);
+  return { main: weighTogether(loaded), onDemand: onDemand.sort(byPart) };
 }
 
-/** Languages by code, then the QR encoder, then the bot check. */
-const ORDER = ['qr', 'turnstile'];
+/** Chunks every page loads together, weighed as one: their code joined, their parts summed. */
+function weighTogether(chunks: { code: string; map: SourceMapV3 }[]): Weight {
+  const weights = chunks.map(({ code, map }) => weigh(code, map));
+  const raw = weights.reduce((sum, w) => sum + w.raw, 0);
+  const bytes = new Map<string, number>();
+  for (const part of weights.flatMap((w) => w.parts)) bytes.set(part.group, (bytes.get(part.group) ?? 0) + part.bytes);
+  const parts = [...bytes].map(([group, n]) => ({ group, bytes: n, share: n / raw })).sort((a, b) => b.bytes - a.bytes);
+  const code = chunks.map((chunk) => chunk.code).join('\n');
+  return { raw, gzip: gzipBytes(code), brotli: brotliBytes(code), parts };
+}
+
+/** Languages by code, then what follows the press, the QR encoder, the bot check. */
+const ORDER = ['handoff', 'qr', 'turnstile'];
 const byPart = (a: OnDemandWeight, b: OnDemandWeight) => ORDER.indexOf(a.part) - ORDER.indexOf(b.part) || a.part.localeCompare(b.part);
 
-const PART_NAMES: Record<string, string> = { fr: 'French', es: 'Spanish', qr: 'QR encoder', turnstile: 'bot check (Turnstile)' };
-const WHO_NEEDS: Record<string, string> = { qr: 'desktops that ask for a link', turnstile: 'pages with turnstile-sitekey' };
+const PART_NAMES: Record<string, string> = { fr: 'French', es: 'Spanish', qr: 'QR encoder', turnstile: 'bot check (Turnstile)', handoff: 'hand-off (screens, status, words after the press)' };
+const WHO_NEEDS: Record<string, string> = {
+  handoff: 'pages whose button is pressed, or that resume a session,',
+  qr: 'desktops that ask for a link',
+  turnstile: 'pages with turnstile-sitekey',
+};
 
 /** The table rows of one build: the main file against the budget, its parts, then each file fetched on demand. */
 export function rowsFor(label: string, build: BuildWeight): Row[] {

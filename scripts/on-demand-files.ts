@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, minify, transformWithOxc, type Plugin, type Rolldown } from 'vite';
 import { ON_DEMAND } from '../widget/on-demand/chunks.ts';
+import { minifyTemplatesPlugin } from './minify-templates.ts';
 import { SUPPORTED } from '../widget/strings/index.ts';
 
 /** The file the script-tag build loads for `name` (a language, or `qr`). */
@@ -35,6 +36,8 @@ export async function bundledFile(entry: string, name: string, conditions: strin
     configFile: false,
     logLevel: 'silent',
     resolve: { conditions },
+    // The hand-off module's Lit templates, collapsed as the main file's are.
+    plugins: [minifyTemplatesPlugin()],
     build: {
       write: false,
       target: 'es2022',

@@ -6,7 +6,7 @@
 import { loadModule } from './on-demand/chunks.ts';
 import { fetchModule, setModuleLoader } from './on-demand/loader.ts';
 import { PaveCapture } from './pave-capture/pave-capture.ts';
-import { en, languageOf, stringsFor } from './strings/index.ts';
+import { formEnglish, languageOf, stringsFor } from './strings/language.ts';
 
 export { PaveCapture };
 export * from './pave-capture/events.ts';
@@ -29,7 +29,7 @@ setModuleLoader(loadModule);
 export function loadLanguage(lang: string): Promise<void> {
   const language = languageOf(lang);
   return new Promise((resolve) => {
-    if (language === 'en' || stringsFor(language, resolve) !== en) return resolve();
+    if (language === 'en' || stringsFor(language, resolve) !== formEnglish) return resolve();
     fetchModule(language).catch(() => resolve());
   });
 }

@@ -23,9 +23,9 @@ async function importBuilt<T>(code: string): Promise<T> {
 }
 
 describe('on-demand files of the script-tag build', () => {
-  it('are named after the script: one per language but English, the QR encoder and the bot check', () => {
+  it('are named after the script: one per language but English, the QR encoder, the bot check and what follows the press', () => {
     expect(onDemandFileName('fr')).toBe('pave-capture.fr.js');
-    expect([...ON_DEMAND_FILES].sort()).toEqual(['pave-capture.es.js', 'pave-capture.fr.js', 'pave-capture.qr.js', 'pave-capture.turnstile.js']);
+    expect([...ON_DEMAND_FILES].sort()).toEqual(['pave-capture.es.js', 'pave-capture.fr.js', 'pave-capture.handoff.js', 'pave-capture.qr.js', 'pave-capture.turnstile.js']);
     for (const lang of SUPPORTED.filter((l) => l !== 'en')) expect(ON_DEMAND_FILES).toContain(onDemandFileName(lang));
   });
 
@@ -47,5 +47,18 @@ describe('on-demand files of the script-tag build', () => {
     const module = await importBuilt<{ qrPath: typeof qrPath }>(code);
     const url = 'https://demo.vehiclecapture.com/DMO-7K2P9QX4ZT';
     expect(module.qrPath(url)).toEqual(qrPath(url));
+  }, 30_000);
+
+  it('ship what follows the press as one ES module without Lit, its templates minified, using the Lit it is handed', async () => {
+    const { code } = await bundledFile(resolve(root, 'widget/on-demand/handoff.ts'), 'handoff', ['module', 'browser', 'production']);
+    expect(code).not.toMatch(/^\s*import\s/m);
+    expect(code).not.toMatch(/lit-html|createPolicy/);
+    expect(code).not.toMatch(/\n\s{4}</);
+    const module = await importBuilt<typeof import('../../widget/on-demand/handoff.ts')>(code);
+    const html = (strings: TemplateStringsArray, ...values: unknown[]) => ({ strings: [...strings], values });
+    const parts = module.handoff({ html: html as never, nothing: Symbol('nothing') as never });
+    const words = parts.complete(fr);
+    expect(words).toBe(fr);
+    expect(parts.say(fr).error({ code: 'rate_limited', message: 'x', issues: [] })).toBe(fr.errors.rate_limited);
   }, 30_000);
 });

@@ -51,9 +51,24 @@ describe('script-tag build', () => {
     expect(qr).toContain('lean-qr error');
   });
 
+  it('fetches what follows the press from an ES module beside it, which carries no copy of Lit', () => {
+    const script = read('dist/pave-capture.js');
+    expect(script).toContain('Continue on my phone');
+    expect(script).not.toContain('Start inspection');
+    expect(script).not.toContain('Thank you!');
+    const handoff = read('dist/pave-capture.handoff.js');
+    expect(handoff).toMatch(/export\{\w+ as handoff\}/);
+    expect(handoff).toContain('Start inspection');
+    expect(handoff).toContain('The inspection service is slow to answer');
+    // Lit's own code (its `lit-html` Trusted Types policy, its template markers) stays in the script alone.
+    expect(script).toContain('lit-html');
+    expect(handoff).not.toMatch(/lit-html|createPolicy|\$lit\$/);
+    expect(handoff).not.toMatch(/^\s*import\s/m);
+  });
+
   it('carries English only; every other language is an ES module beside it, loaded from the script’s URL', () => {
     const script = read('dist/pave-capture.js');
-    expect(script).toContain('Start inspection');
+    expect(script).toContain('Continue on my phone');
     expect(script).not.toContain('Commencer l’inspection');
     expect(script).toContain('document.currentScript');
     expect(script).toContain('pave-capture.${');
@@ -76,11 +91,16 @@ describe('ES module build', () => {
     expect(module).toMatch(/import\(`\.\/qr\.js`\)|import\(["']\.\/qr\.js["']\)/);
     expect(read('dist/esm/qr.js')).toMatch(/from"lean-qr\/nano"/);
     expect(module).not.toMatch(/zod/);
+    // What follows the press is a chunk of its own, which imports no Lit: the element hands it its own.
+    expect(module).toMatch(/import\(`\.\/handoff\.js`\)|import\(["']\.\/handoff\.js["']\)/);
+    expect(module).not.toContain('Start inspection');
+    expect(read('dist/esm/handoff.js')).toContain('Start inspection');
+    expect(read('dist/esm/handoff.js')).not.toMatch(/from"lit/);
   });
 
   it('splits every language but English into a chunk of its own, for the dealer’s bundler to load on demand', () => {
     const module = read('dist/esm/index.js');
-    expect(module).toContain('Start inspection');
+    expect(module).toContain('Continue on my phone');
     expect(module).not.toContain('Commencer l’inspection');
     expect(module).toMatch(/import\(`\.\/strings\/fr\.js`\)|import\(["']\.\/strings\/fr\.js["']\)/);
     expect(read('dist/esm/strings/fr.js')).toContain('Commencer l’inspection');
@@ -158,7 +178,7 @@ describe('the pave-capture package', () => {
   });
 
   it('ships the script-tag file, the ES module, its types, the manifest, the editor data and the LICENSE', () => {
-    const files = ['LICENSE', 'dist/pave-capture.js', 'dist/pave-capture.fr.js', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/contract/schema.d.ts', 'dist/custom-elements.json', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json'];
+    const files = ['LICENSE', 'dist/pave-capture.js', 'dist/pave-capture.fr.js', 'dist/pave-capture.handoff.js', 'dist/esm/index.js', 'dist/esm/handoff.js', 'dist/esm/index.d.ts', 'dist/contract/schema.d.ts', 'dist/custom-elements.json', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/vscode.css-custom-data.json'];
     for (const file of files) expect(statSync(join(installed, 'node_modules/pave-capture', file)).isFile(), file).toBe(true);
     expect(readFileSync(join(installed, 'node_modules/pave-capture/LICENSE'), 'utf8')).toMatch(/^MIT License/);
   });

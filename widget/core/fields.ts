@@ -5,7 +5,7 @@
  */
 import type { Delivery } from '../../contract/schema.ts';
 import { checkPhone } from './phone.ts';
-import type { Strings } from '../strings/index.ts';
+import type { FormStrings as Strings } from '../strings/language.ts';
 import { badVinCharacter, checkVin, normalizeVin } from '../../contract/vin.ts';
 
 interface FieldInput {

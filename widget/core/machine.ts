@@ -58,23 +58,10 @@ export type Action =
   | { type: 'resent'; smsTo: string }
   | { type: 'resend-failed'; message: string; hide: boolean };
 
-/** Statuses after which nothing changes any more: polling stops. */
-export const FINAL_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['COMPLETE', 'EXPIRED', 'INVALID']);
-
 /** Final statuses that leave the customer without a usable link: the screen offers a new one. */
 export const DEAD_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['EXPIRED', 'INVALID']);
 
-/** PAVE re-sends a text only before the capture is under way (its v2 resend refuses after `QC_PASSED`). */
-const RESENDABLE: ReadonlySet<string> = new Set<SessionStatus>(['IDLE', 'STARTED']);
-
 export const idle = (mode: Delivery): State => ({ kind: 'idle', mode });
-
-/** Whether the resend button shows for this state. */
-export function canResend(state: State): boolean {
-  return (
-    state.kind === 'sms' && state.tracking === 'on' && state.resend.kind !== 'hidden' && state.resend.kind !== 'sent' && (!state.status || RESENDABLE.has(state.status))
-  );
-}
 
 function handoff(session: CreateSessionResponse): State {
   const common = { session, tracking: 'pending' as const };
@@ -82,6 +69,8 @@ function handoff(session: CreateSessionResponse): State {
 }
 
 /**
+ * The form's part of the machine (what every page loads); the hand-off's actions leave the state as it is here
+ * and are `nextHandoff`'s (`handoff-machine.ts`). The whole machine is `nextHandoff(next(state, action), action)`.
  * @example next(idle('link'), { type: 'submit' }) // { kind: 'sending', mode: 'link' }
  */
 export function next(state: State, action: Action): State {
@@ -100,25 +89,11 @@ export function next(state: State, action: Action): State {
     case 'choose':
     case 'restart':
       return state.kind === 'sending' ? state : idle(action.mode);
-    case 'tracked': {
-      if (state.kind !== 'link' && state.kind !== 'sms') return state;
-      const { lost: _answered, ...tracked } = state;
-      return { ...tracked, status: action.status, tracking: 'on' };
-    }
-    case 'status-lost':
-      return state.kind === 'link' || state.kind === 'sms' ? { ...state, lost: true } : state;
     case 'renew':
+      // A fresh create for an expired or unusable session: `sending` again, as a submit of the same form.
       return (state.kind === 'link' || state.kind === 'sms') && DEAD_STATUSES.has(state.status ?? '') ? { kind: 'sending', mode: state.session.delivery } : state;
-    case 'untracked':
-      return state.kind === 'link' || state.kind === 'sms' ? { ...state, tracking: 'off' } : state;
-    case 'resend':
-      return state.kind === 'sms' && canResend(state) && state.resend.kind !== 'sending'
-        ? { ...state, resend: { kind: 'sending' } }
-        : state;
-    case 'resent':
-      return state.kind === 'sms' && state.resend.kind === 'sending' ? { ...state, resend: { kind: 'sent', smsTo: action.smsTo } } : state;
-    case 'resend-failed':
-      if (state.kind !== 'sms' || state.resend.kind !== 'sending') return state;
-      return { ...state, resend: action.hide ? { kind: 'hidden' } : { kind: 'refused', message: action.message } };
+    default:
+      // The hand-off's own actions (status, resend, renew): `handoff-machine.ts`, fetched with its screens.
+      return state;
   }
 }

@@ -7,7 +7,8 @@ import type { CreateSessionRequest, CreateSessionResponse, ResendResponse, Sessi
 import type { WidgetError } from './error.ts';
 import { readCreated, readError, readResent, readStatus } from './parse.ts';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: WidgetError; status?: number };
+export type Result<T> = { ok: true; value: T } | Failure;
+export type Failure = { ok: false; error: WidgetError; status?: number };
 
 interface CallOptions {
   fetch?: typeof fetch;
@@ -25,13 +26,20 @@ interface CreateOptions extends CallOptions {
 }
 
 /**
- * `POST /v1/sessions`.
- * @example await createSession('https://sign.dealer.example', { delivery: 'link' }, { idempotencyKey: crypto.randomUUID() })
+ * `POST /v1/sessions`, sent: the answer as it came (`Response`), or the network failure. Reading it
+ * (`readAnswer`) is for the hand-off module, fetched while this request is in flight.
+ * @example await postSession('https://sign.dealer.example', { delivery: 'link' }, { idempotencyKey: crypto.randomUUID() })
  */
-export function createSession(signerUrl: string, body: CreateSessionRequest, options: CreateOptions): Promise<Result<CreateSessionResponse>> {
+export function postSession(signerUrl: string, body: CreateSessionRequest, options: CreateOptions): Promise<Response | Failure> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Idempotency-Key': options.idempotencyKey };
   if (options.turnstileToken) headers['X-Turnstile-Token'] = options.turnstileToken;
-  return call(signerUrl, 'v1/sessions', { method: 'POST', headers, body: JSON.stringify(body) }, options, readCreated);
+  return send(signerUrl, 'v1/sessions', { method: 'POST', headers, body: JSON.stringify(body) }, options);
+}
+
+/** `POST /v1/sessions`, sent and read. */
+export async function createSession(signerUrl: string, body: CreateSessionRequest, options: CreateOptions): Promise<Result<CreateSessionResponse>> {
+  const sent = await postSession(signerUrl, body, options);
+  return sent instanceof Response ? readAnswer(sent, readCreated) : sent;
 }
 
 /** `GET /v1/sessions/:key/status`, proven by the session's ticket. */
@@ -46,19 +54,22 @@ export function resendSms(signerUrl: string, session: CreateSessionResponse, opt
 
 const bearer = (session: CreateSessionResponse) => ({ Authorization: `Bearer ${session.ticket}` });
 
-async function call<T>(
-  signerUrl: string,
-  path: string,
-  init: RequestInit,
-  options: CallOptions,
-  read: (json: unknown) => T | undefined,
-): Promise<Result<T>> {
-  let response: Response;
+async function call<T>(signerUrl: string, path: string, init: RequestInit, options: CallOptions, read: (json: unknown) => T | undefined): Promise<Result<T>> {
+  const sent = await send(signerUrl, path, init, options);
+  return sent instanceof Response ? readAnswer(sent, read) : sent;
+}
+
+/** A request to the signer: its answer, whatever its status, or `network_error`. */
+async function send(signerUrl: string, path: string, init: RequestInit, options: CallOptions): Promise<Response | Failure> {
   try {
-    response = await (options.fetch ?? fetch)(endpoint(signerUrl, path), { ...init, signal: options.signal, credentials: 'omit' });
+    return await (options.fetch ?? fetch)(endpoint(signerUrl, path), { ...init, signal: options.signal, credentials: 'omit' });
   } catch {
     return failure('network_error', 'We could not reach the inspection service. Check your connection and try again.');
   }
+}
+
+/** The signer's answer read: its body, or its error envelope (with `Retry-After`), or `bad_response`. */
+export async function readAnswer<T>(response: Response, read: (json: unknown) => T | undefined): Promise<Result<T>> {
   const json: unknown = await response.json().catch(() => undefined);
   if (response.ok) {
     const value = read(json);
@@ -71,6 +82,17 @@ async function call<T>(
   return { ok: false, error: { code: error.code, message: error.message, issues: error.issues ?? [], ...extra }, status: response.status };
 }
 
+/**
+ * A create's answer read without the hand-off module (it could not be fetched): only what the bare link needs,
+ * `capture_url` an http(s) URL before it becomes an `href`; an error says the signer's own words.
+ */
+export async function readBare(response: Response): Promise<Result<CreateSessionResponse>> {
+  const json = (await response.json().catch(() => undefined)) as Partial<CreateSessionResponse> & { error?: { message?: string } } | undefined;
+  const url = json?.capture_url;
+  if (response.ok && typeof url === 'string' && /^https?:\/\//i.test(url)) return { ok: true, value: json as CreateSessionResponse };
+  return failure('bad_response', json?.error?.message ?? `The inspection service answered with an error (HTTP ${response.status}).`, response.status);
+}
+
 /** `Retry-After` in seconds (the signer's only form) as an instant; an HTTP date is read too. */
 function retryAtOf(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -78,7 +100,10 @@ function retryAtOf(header: string | null): number | undefined {
   return Number.isFinite(at) ? at : undefined;
 }
 
-function failure(code: WidgetError['code'], message: string, status?: number): Result<never> {
+/** No `signer` attribute: nothing to send to. The customer reads that the service is not available; the developer, how to fix it. */
+export const noSigner = (): Failure => failure('bad_response', 'The widget has no signer attribute.');
+
+function failure(code: WidgetError['code'], message: string, status?: number): Failure {
   return { ok: false, error: { code, message, issues: [] }, ...(status ? { status } : {}) };
 }
 

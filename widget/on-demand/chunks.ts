@@ -9,11 +9,12 @@ import type { LoadModule } from './loader.ts';
  * Every on-demand module by name. A language's is `../strings/<lang>.ts`, any other `./<name>.ts`: the script-tag
  * build makes `pave-capture.<name>.js` of each (scripts/on-demand-files.ts).
  */
-const MODULES: Record<Exclude<Language, 'en'> | 'qr' | 'turnstile', () => Promise<unknown>> = {
+const MODULES: Record<Exclude<Language, 'en'> | 'qr' | 'turnstile' | 'handoff', () => Promise<unknown>> = {
   fr: () => import('../strings/fr.ts'),
   es: () => import('../strings/es.ts'),
   qr: () => import('./qr.ts'),
   turnstile: () => import('./turnstile.ts'),
+  handoff: () => import('./handoff.ts'),
 };
 
 /** The on-demand modules' names. */

@@ -6,7 +6,8 @@
  * `setModuleLoader`. Without a loader nothing is fetched and the widget does without (English, no QR code).
  */
 
-import { warnDeveloper } from '../core/dev-help.ts';
+import { warnOnce } from '../core/dev-help.ts';
+import { sideFileHint } from '../strings/developer.ts';
 
 /** Fetches the on-demand module of that name. */
 export type LoadModule = (name: string) => Promise<unknown>;
@@ -24,7 +25,7 @@ export function setModuleLoader(load: LoadModule): void {
  */
 export const fetchModule: LoadModule = (name) =>
   loadModule(name).catch((error: unknown) => {
-    warnDeveloper('sideFile', name);
+    warnOnce(`sideFile:${name}`, sideFileHint(name));
     throw error;
   });
 

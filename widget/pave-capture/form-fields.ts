@@ -10,7 +10,7 @@ import type { Delivery, ErrorIssue } from '../../contract/schema.ts';
 import { normalizeVin } from '../../contract/vin.ts';
 import { checkFields, type FieldReport } from '../core/fields.ts';
 import { formatPhoneAsTyped } from '../core/phone.ts';
-import type { Strings } from '../strings/index.ts';
+import type { FormStrings as Strings } from '../strings/language.ts';
 
 /** The element, as its fields see it: what the page prefilled, and the rules it set. */
 interface FormFieldsHost extends ReactiveControllerHost {

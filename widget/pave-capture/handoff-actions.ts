@@ -1,15 +1,16 @@
 /**
  * Two hand-off actions that need the network or the clipboard, apart from the element so it stays one
  * screenful: "Resend text" (through the signer's resend route, once: PAVE resends once) and "Copy link".
+ * Fetched on demand with the hand-off screens; the events are the element's to fire (its classes, the
+ * ones pages import), so this file reports what happened instead.
  */
-import { canResend, type Action, type State } from '../core/machine.ts';
+import { canResend } from '../core/handoff-machine.ts';
+import type { Action, State } from '../core/machine.ts';
 import { maskPhone } from '../core/phone.ts';
 import { resendSms } from '../net/api.ts';
-import { errorMessage, type Strings } from '../strings/index.ts';
-import { PaveErrorEvent, PaveSmsSentEvent } from './events.ts';
-
-/** How long a notice ("Link copied.", "We texted the link again…") stays. */
-export const NOTICE_MS = 4_000;
+import type { WidgetError } from '../net/error.ts';
+import type { Strings } from '../strings/language.ts';
+import { errorMessage } from '../strings/messages.ts';
 
 interface ResendHost {
   state: () => State;
@@ -17,7 +18,10 @@ interface ResendHost {
   strings: Strings;
   dispatch: (action: Action) => void;
   notify: (notice: string) => void;
-  fire: (event: Event) => void;
+  /** The text went again (the element fires `pave-sms-sent`). */
+  sent: (smsTo: string) => void;
+  /** The resend failed (the element fires `pave-error`). */
+  failed: (error: WidgetError) => void;
   focus: (selector: string) => void;
 }
 
@@ -31,14 +35,14 @@ export async function resend(host: ResendHost): Promise<void> {
     // The button goes, and the focus that was on it goes to the heading.
     host.dispatch({ type: 'resent', smsTo: result.value.sms_to });
     host.notify(host.strings.resent(maskPhone(result.value.sms_to)));
-    host.fire(new PaveSmsSentEvent({ session_key: s.session.session_key, sms_to: result.value.sms_to }));
+    host.sent(result.value.sms_to);
     host.focus('.title');
     return;
   }
   // An older signer has no resend route (404 not_found): hide the button rather than show an error.
   const hide = result.status === 404;
   host.dispatch({ type: 'resend-failed', hide, message: errorMessage(host.strings, result.error) });
-  if (!hide) host.fire(new PaveErrorEvent({ code: result.error.code, message: result.error.message }));
+  if (!hide) host.failed(result.error);
 }
 
 /** Copies the link; without clipboard permission (or on an insecure page) selects it, so Ctrl+C / long-press copies it. */

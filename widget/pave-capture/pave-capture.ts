@@ -1,22 +1,21 @@
 import { LitElement, type PropertyValues } from 'lit';
 import type { CreateSessionResponse, Delivery } from '../../contract/schema.ts';
 import { isTouchPhone } from '../core/device.ts';
-import { hintDeveloper, noSignerFailure } from '../core/dev-help.ts';
 import { idle, next, type Action, type State } from '../core/machine.ts';
-import { forget, pageStorage, recall, recallStatus, remember, rememberStatus, resumeKey } from '../core/resume.ts';
+import { forget, pageStorage, recall, recallStatus, remember, resumeKey } from '../core/resume.ts';
 import { keepsKey, retryBlockedUntil } from '../core/retry.ts';
 import { requestBody, submissionFor, type Submission } from '../core/submission.ts';
-import { createSession } from '../net/api.ts';
+import { noSigner, postSession, readBare } from '../net/api.ts';
+import { handoffNow, loadHandoff } from '../on-demand/handoff-loader.ts';
 import { qrEncoder } from '../on-demand/qr-loader.ts';
-import { languageOf, stringsFor } from '../strings/index.ts';
-import { copyLink, NOTICE_MS, resend } from './handoff-actions.ts';
-import { BotCheck } from './bot-check.ts';
+import { languageOf, stringsFor } from '../strings/language.ts';
+import { botCheck } from './bot-check.ts';
 import { PaveErrorEvent, PaveSessionCreatedEvent, PaveSessionStatusEvent, PaveSmsSentEvent, PaveStateChangeEvent } from './events.ts';
 import { formFields } from './form-fields.ts';
 import { styles } from './pave-capture.styles.ts';
-import { trackSession } from './session-tracker.ts';
-import { FINAL, handoffScreen } from './screen.ts';
-import { formView } from './views.ts';
+import { formView, linkOnlyView, signerWords } from './views.ts';
+
+const NOTICE_MS = 4_000; // how long a notice ("Link copied.") stays
 
 // CSS parts and custom properties are documented beside their styles (pave-capture.styles.ts); the manifest lists them.
 /**
@@ -76,8 +75,7 @@ export class PaveCapture extends LitElement {
   /** Cloudflare Turnstile site key, for a signer with `TURNSTILE_SECRET` set: the element then loads Cloudflare's script and sends a fresh bot-check token with each create. Nothing loads without it. */
   turnstileSitekey = '';
 
-  // The native `lang` attribute, observed so that changing it re-renders; `lang` itself stays the
-  // platform's property. Without one, the closest `lang` on the page decides.
+  // The native `lang` attribute, observed so that changing it re-renders; `lang` stays the platform's property.
   private langAttribute: string | null = null;
 
   private current: State = idle('link');
@@ -86,26 +84,31 @@ export class PaveCapture extends LitElement {
 
   /** The last submission, so sending the same request again reuses its Idempotency-Key. */
   #submission: Submission | undefined;
-  readonly #botCheck = new BotCheck(this, () => this.language);
+  readonly #botCheck = botCheck(this, () => this.language);
   readonly #fields = formFields(this);
   #onPhone = false;
   /** Re-renders when a retry's wait is over; clears a notice after a while. */
   #retryTimer?: ReturnType<typeof setTimeout>;
   #noticeTimer?: ReturnType<typeof setTimeout>;
+  /** The hand-off's tracker and actions, once its module is here. */
+  #wired?: ReturnType<NonNullable<ReturnType<typeof handoffNow>>['wire']>;
 
-  constructor() {
-    super();
-    trackSession(this, {
-      handoff: () => (this.current.kind === 'link' || this.current.kind === 'sms' ? this.current : undefined),
-      onStatus: (session, status, changed) => {
-        this.#dispatch({ type: 'tracked', status });
-        if (changed) this.dispatchEvent(new PaveSessionStatusEvent({ session_key: session.session_key, status }));
-        rememberStatus(pageStorage(), this.#storageKey, session, status, Date.now());
-        if (changed && FINAL.has(status)) this.#focusAfterUpdate('.title');
-      },
-      onUntracked: () => this.#dispatch({ type: 'untracked' }),
-      onLost: () => this.#dispatch({ type: 'status-lost' }),
+  /**
+   * The hand-off module (screens, tracking, words of what follows the press) once it is here: `null` if it
+   * could not be had. The first time it is, it is wired to the element (the session tracker joins it).
+   */
+  get #handoff() {
+    const parts = handoffNow();
+    this.#wired ??= parts?.wire(this, {
+      state: () => this.current,
+      dispatch: (action) => this.#dispatch(action),
+      strings: () => this.strings,
+      notify: (notice, lasting) => this.#notify(notice, lasting),
+      focus: (selector) => this.#focusAfterUpdate(selector),
+      storageKey: () => this.#storageKey,
+      events: { PaveSessionStatusEvent, PaveSmsSentEvent, PaveErrorEvent },
     });
+    return parts;
   }
 
   /** The current state's name: `idle`, `sending`, `error`, `link` or `sms`. */
@@ -123,8 +126,12 @@ export class PaveCapture extends LitElement {
     if (!this.hasUpdated) {
       const storage = pageStorage();
       const session = recall(storage, this.#storageKey, Date.now());
-      if (session) this.#dispatch({ type: 'resumed', session, status: recallStatus(storage, this.#storageKey) });
+      if (session) {
+        this.#dispatch({ type: 'resumed', session, status: recallStatus(storage, this.#storageKey) });
+        void loadHandoff().then(() => this.requestUpdate());
+      }
     }
+    void this.#handoff;
   }
 
   private get defaultMode(): Delivery {
@@ -149,8 +156,8 @@ export class PaveCapture extends LitElement {
   override render() {
     const s = this.current;
     const strings = this.strings;
-    // A desktop about to show a QR code fetches the encoder (on demand: most page views never get this far)
-    // as the session is asked for, so it is normally here before the session is.
+    const after = this.#handoff;
+    // A desktop about to show a QR code fetches the encoder on demand as the session is asked for.
     const qr = !this.#onPhone && (s.kind === 'link' || (s.kind === 'sending' && s.mode === 'link')) ? qrEncoder(() => this.requestUpdate()) : undefined;
     switch (s.kind) {
       case 'idle':
@@ -167,14 +174,17 @@ export class PaveCapture extends LitElement {
           canSwitch: this.delivery === 'auto' && !this.#onPhone,
           waiting: this.#mustWait(),
           on: { submit: this.#onSubmit, choose: this.#choose },
+          say: after ? after.say(strings) : signerWords,
         });
       case 'link':
       case 'sms':
-        return handoffScreen({
+        // A resumed session waits a moment for its screens; without them, the bare link.
+        if (!after) return after === null ? linkOnlyView(s.session, strings, this.#restart) : undefined;
+        return after.screen({
           state: s,
-          strings,
+          strings: after.complete(strings),
           notice: this.notice,
-          actions: { copy: this.#copy, choose: this.#choose, restart: this.#restart, resend: this.#onResend, renew: this.#renew },
+          actions: { copy: (url) => this.#wired!.copy(url), choose: this.#choose, restart: this.#restart, resend: () => this.#wired!.resend(), renew: this.#renew },
           onPhone: this.#onPhone,
           offerText: this.delivery === 'auto',
           qr,
@@ -208,20 +218,25 @@ export class PaveCapture extends LitElement {
       return this.#focusAfterUpdate('[aria-invalid="true"]');
     }
     const body = this.#body(mode, report.e164);
+    // What follows the press (its screens, words, tracking) is fetched while the request is in flight.
+    const handoff = loadHandoff();
     this.#dispatch({ type: renew ? 'renew' : 'submit' });
     clearTimeout(this.#retryTimer);
     const { key } = (this.#submission = submissionFor(body, this.#submission));
     // The bot check (when the site has one) runs while the form shows it is busy; its token is good once.
     const check = await this.#botCheck.token();
-    const result = !this.signer ? noSignerFailure() : check.ok ? await createSession(this.signer, body, { idempotencyKey: key, turnstileToken: check.token }) : check;
+    const sent = !this.signer ? noSigner() : check.ok ? await postSession(this.signer, body, { idempotencyKey: key, turnstileToken: check.token }) : check;
     this.#botCheck.reset();
+    // The hand-off module (normally here by now) reads the answer; without it, just enough for the bare link.
+    const after = await handoff;
+    const result = sent instanceof Response ? await (after?.readCreated ?? readBare)(sent) : sent;
     if (result.ok) return this.#created(result.value);
     const { error } = result;
     if (!keepsKey(error, mode)) this.#submission = undefined;
     this.#fields.refused(error.issues);
     this.#dispatch({ type: 'failed', error });
     this.dispatchEvent(new PaveErrorEvent({ code: error.code, message: error.message }));
-    hintDeveloper(error, (result as { status?: number }).status);
+    after?.hintDeveloper(error, (result as { status?: number }).status, this.signer);
     // The button comes back when a retry is safe; focus goes where the customer acts next: the first field in error, else the message.
     const wait = retryBlockedUntil(error, Date.now());
     if (wait) this.#retryTimer = setTimeout(() => this.requestUpdate(), wait - Date.now());
@@ -247,23 +262,6 @@ export class PaveCapture extends LitElement {
   }
 
   /** Arrow functions: the views call these through an `actions` object. */
-  #onResend = () =>
-    resend({
-      state: () => this.current,
-      signer: this.signer,
-      strings: this.strings,
-      dispatch: (action) => this.#dispatch(action),
-      notify: (notice) => this.#notify(notice),
-      fire: (event) => this.dispatchEvent(event),
-      focus: (selector) => this.#focusAfterUpdate(selector),
-    });
-
-  #copy = async (url: string) => {
-    const t = this.strings;
-    if (await copyLink(url, this.renderRoot.querySelector('.link'))) this.#notify(t.copied);
-    else this.notice = t.copyFailed;
-  };
-
   #choose = (mode: Delivery) => {
     this.#dispatch({ type: 'choose', mode });
     this.#focusAfterUpdate(mode === 'sms' ? '#phone' : 'input');
@@ -281,15 +279,16 @@ export class PaveCapture extends LitElement {
   }
 
   /** A notice that goes by itself after a few seconds ("Link copied."). */
-  #notify(notice: string) {
+  #notify(notice: string, lasting = false) {
     this.notice = notice;
     clearTimeout(this.#noticeTimer);
-    this.#noticeTimer = setTimeout(() => (this.notice = ''), NOTICE_MS);
+    if (!lasting) this.#noticeTimer = setTimeout(() => (this.notice = ''), NOTICE_MS);
   }
 
   #dispatch(action: Action) {
     const from = this.current.kind;
-    this.current = next(this.current, action);
+    // The hand-off's own actions (status, resend) come only once its module, with its half of the machine, is here.
+    this.current = handoffNow()?.next(next(this.current, action), action) ?? next(this.current, action);
     const to = this.current.kind;
     if (to === from) return;
     // A notice belongs to the screen it was given on.

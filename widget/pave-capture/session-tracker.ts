@@ -8,7 +8,8 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { CreateSessionResponse, SessionStatus } from '../../contract/schema.ts';
-import { FINAL_STATUSES, type Handoff } from '../core/machine.ts';
+import { FINAL_STATUSES } from '../core/handoff-machine.ts';
+import type { Handoff } from '../core/machine.ts';
 import { createPoller, type PollOutcome, type Poller } from '../core/poller.ts';
 import { getStatus } from '../net/api.ts';
 

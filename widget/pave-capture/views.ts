@@ -1,24 +1,36 @@
 /**
- * The element's screens as pure functions of its state, its words and the actions it offers: the form,
- * and the three hand-offs (button on a phone, QR code on a desktop, texted link). No element state is
- * read or written here; `pave-capture.ts` decides which view shows and handles what the views report.
+ * The screens of the file every page loads, as pure functions of the state, the words and the actions: the
+ * form, and the bare link shown when the hand-off screens' file cannot be fetched. The hand-offs themselves
+ * (button on a phone, QR code on a desktop, texted link) come on demand (`handoff-views.ts`). No element
+ * state is read or written here; `pave-capture.ts` decides which view shows and handles what the views report.
  */
 import { html, nothing } from 'lit';
-import type { Delivery } from '../../contract/schema.ts';
-import { canResend, type Handoff as Tracked, type State } from '../core/machine.ts';
-import { maskPhone } from '../core/phone.ts';
-import type { QrEncoder } from '../on-demand/qr-loader.ts';
-import { errorMessage, fieldMessages, type Strings } from '../strings/index.ts';
+import type { CreateSessionResponse, Delivery, ErrorIssue } from '../../contract/schema.ts';
+import type { State } from '../core/machine.ts';
+import type { WidgetError } from '../net/error.ts';
+import type { FormStrings } from '../strings/language.ts';
+import { buttonOf } from './button.ts';
 import type { FormFields } from './form-fields.ts';
-import { progressView } from './progress-view.ts';
+
+const button = buttonOf({ html, nothing });
 
 type FormState = Extract<State, { kind: 'idle' | 'sending' | 'error' }>;
-type Handoff = Extract<State, { kind: 'link' | 'sms' }>;
+
+/** What the form says of an error and of per-field issues. */
+type Say = { error: (error: WidgetError) => string; issues: (issues: ErrorIssue[]) => Record<string, string> };
+
+/** The signer's own words (its messages), when the hand-off module with the customer's could not be had. */
+export const signerWords: Say = {
+  error: (error) => error.message,
+  issues: (issues) => Object.fromEntries(issues.map((issue) => [issue.path, issue.message])),
+};
 
 interface FormView {
   state: FormState;
   /** The words to show; their `lang` is set on the view (the element's own `lang` may name one the widget lacks, or one still loading). */
-  strings: Strings;
+  strings: FormStrings;
+  /** The signer's error and per-field issues in words (the words come with the hand-off module, fetched as the form is sent). */
+  say: Say;
   /** The fields as typed, their problems and the signer's per-field issues. */
   fields: FormFields;
   requireVin: boolean;
@@ -31,27 +43,12 @@ interface FormView {
   on: { submit: (event: SubmitEvent) => void; choose: (mode: Delivery) => void };
 }
 
-interface HandoffActions {
-  copy: (url: string) => void;
-  choose: (mode: Delivery) => void;
-  restart: () => void;
-  resend: () => void;
-}
-
-interface HandoffView<S extends Handoff = Handoff> {
-  state: S;
-  strings: Strings;
-  /** A polite one-off notice ("Link copied."). */
-  notice: string;
-  actions: HandoffActions;
-}
-
 export function formView(v: FormView) {
   const { state: s, strings: t, fields } = v;
   const { mode } = s;
   const on = { ...fields.on, ...v.on };
   const report = fields.report(mode, t);
-  const issues = fieldMessages(t, Object.values(fields.issues));
+  const issues = v.say.issues(Object.values(fields.issues));
   const busy = v.disabled || s.kind === 'sending';
   const vinError = report.vin ?? issues.vin;
   const phoneError = report.phone ?? issues.phone;
@@ -110,100 +107,21 @@ export function formView(v: FormView) {
         ${v.canSwitch ? button('button', mode === 'sms' ? t.qrInstead : t.textInstead, () => on.choose(other), busy) : nothing}
       </div>
       <p part="message status" class="muted" role="status">${s.kind === 'sending' ? t.sending : nothing}</p>
-      <p part="message error" class="error form-error" role="alert" tabindex="-1">${error ? errorMessage(t, error) : nothing}</p>
+      <p part="message error" class="error form-error" role="alert" tabindex="-1">${error ? v.say.error(error) : nothing}</p>
     </form>
     <slot name="turnstile"></slot>
   `;
 }
 
-/** The link on a phone: one big button that opens PAVE's capture app in this tab. */
-export function startView(v: HandoffView) {
-  const t = v.strings;
-  return result(
-    v,
-    t.readyTitle,
-    t.readyIntro,
-    html`<a part="button button-primary start-button" class="button primary big" href=${v.state.session.capture_url}>${t.startInspection}</a>`,
-    button('button', t.startOver, v.actions.restart),
-  );
-}
-
 /**
- * The link on a desktop: a QR code for the phone's camera, the link itself, and a copy button. While the
- * encoder is on its way (`qr` undefined) a square keeps the QR code's place; when it could not be had
- * (`null`) the link is the primary action instead, never an empty square.
+ * The hand-off when its screens' file could not be fetched (blocked, no CORS): the capture link itself,
+ * which works on any phone, and a way back. The console says why (`fetchModule`).
  */
-export function qrView(v: HandoffView & { offerText: boolean; qr: QrEncoder | null | undefined }) {
-  const { strings: t, actions } = v;
-  const url = v.state.session.capture_url;
-  const others = html`${v.offerText ? button('button', t.textInstead, () => actions.choose('sms')) : nothing}
-  ${button('button', t.startOver, actions.restart)}`;
-  if (v.qr === null) {
-    return result(
-      v,
-      t.linkTitle,
-      t.linkIntro,
-      html`<p><a part="link" class="link big-link" href=${url} target="_blank" rel="noopener">${url}</a></p>`,
-      html`${button('button', t.copyLink, () => actions.copy(url), false, true)} ${others}`,
-    );
-  }
-  return result(
-    v,
-    t.qrTitle,
-    t.qrIntro,
-    html`${v.qr ? qrCode(v.qr(url), t.qrLabel) : html`<div part="qr" class="qr"></div>`}
-      <p>${t.linkLabel} <a part="link" class="link" href=${url} target="_blank" rel="noopener">${url}</a></p>`,
-    html`${button('button', t.copyLink, () => actions.copy(url), false, true)} ${others}`,
-  );
-}
-
-function qrCode({ size, d }: ReturnType<QrEncoder>, label: string) {
-  const box = size + 8; // 4 modules of quiet zone on every side, as ISO 18004 asks
-  // Inside <svg> in one template the parser makes SVG elements: no `svg` tag needed.
-  return html`<svg part="qr" class="qr" role="img" aria-label=${label} viewBox="-4 -4 ${box} ${box}" shape-rendering="crispEdges">
-    <rect x="-4" y="-4" width=${box} height=${box} fill="#fff"></rect><path d=${d} fill="#000"></path>
-  </svg>`;
-}
-
-/** The texted link: the masked number, and "resend" / "change number" / "start over". */
-export function smsView(v: HandoffView<Extract<State, { kind: 'sms' }>> & { typedPhone: string }) {
-  const { state: s, strings: t, actions } = v;
-  const { resend } = s;
-  return result(
-    v,
-    unbroken(t.smsSent, maskPhone(s.session.sms_to ?? v.typedPhone)),
-    t.smsIntro,
-    resend.kind === 'refused' ? html`<p part="message error" class="error" role="alert">${resend.message}</p>` : nothing,
-    html`${canResend(s) ? button('button', t.resend, actions.resend, resend.kind === 'sending') : nothing}
-    ${button('button', t.changeNumber, () => actions.choose('sms'))} ${button('button', t.startOver, actions.restart)}`,
-  );
-}
-
-/** A sentence with the masked number in it, the number kept on one line (it must not break at its dashes). */
-function unbroken(sentence: (to: string) => string, masked: string) {
-  const [before, after] = sentence('\u0000').split('\u0000');
-  return html`${before}<span class="nowrap">${masked}</span>${after}`;
-}
-
-/** Every hand-off: a focusable heading, an intro, the body, live progress, the actions and a notice line. */
-export function result(v: Pick<HandoffView, 'strings' | 'notice'> & { state: Tracked }, title: unknown, intro: string, body: unknown, actions: unknown) {
-  return html`
-    <div part="result" class="result" lang=${v.strings.lang}>
-      <h2 part="title" class="title" tabindex="-1">${title}</h2>
-      ${intro ? html`<p>${intro}</p>` : nothing} ${body} ${progressView(v.state, v.strings)}
-      <div class="actions">${actions}</div>
-      <p part="message status" class="success" role="status">${v.notice || nothing}</p>
-    </div>
-  `;
-}
-
-/** A button; `spinning` while what it started is under way (the spinner is decoration: the form is `aria-busy`). */
-export function button(type: 'submit' | 'button', label: string, onClick?: () => void, disabled = false, primary = false, spinning = false) {
-  return html`<button
-    part="button ${primary ? 'button-primary' : 'button-secondary'}"
-    class="button ${primary ? 'primary' : 'secondary'}"
-    type=${type}
-    ?disabled=${disabled}
-    @click=${onClick ?? nothing}
-  >${spinning ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}</button>`;
+export function linkOnlyView(session: CreateSessionResponse, t: FormStrings, restart: () => void) {
+  const url = session.capture_url;
+  return html`<div part="result" class="result" lang=${t.lang}>
+    <h2 part="title" class="title" tabindex="-1">${t.linkTitle}</h2>
+    <p><a part="link" class="link big-link" href=${url} target="_blank" rel="noopener">${url}</a></p>
+    <div class="actions">${button('button', t.startOver, restart)}</div>
+  </div>`;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canResend, idle, next, type State } from '../../../widget/core/machine.ts';
+import { canResend, nextHandoff } from '../../../widget/core/handoff-machine.ts';
+import { idle, next as formNext, type Action, type State } from '../../../widget/core/machine.ts';
+
+/** The whole machine: the form's part, then the hand-off's. */
+const next = (state: State, action: Action) => nextHandoff(formNext(state, action), action);
 
 const session = { session_key: 'DMO-AAAAAAAAAA', capture_url: 'https://demo.vehiclecapture.com/DMO-AAAAAAAAAA', delivery: 'link' as const, ticket: 't' };
 const texted = { ...session, delivery: 'sms' as const, sms_to: '+1 ••• ••• 1234' };

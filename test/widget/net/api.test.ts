@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, getStatus, resendSms } from '../../../widget/net/api.ts';
+import { createSession, getStatus, readBare, resendSms } from '../../../widget/net/api.ts';
 
 const session = { session_key: 'DMO-7K2P9QX4ZT', capture_url: 'https://demo.vehiclecapture.com/DMO-7K2P9QX4ZT', delivery: 'sms' as const, ticket: 'tkt.123' };
 
@@ -72,5 +72,19 @@ describe('follow-up calls', () => {
     expect(await resendSms('https://s.example', session, { fetch: refused.fetch })).toMatchObject({ ok: false, status: 409, error: { code: 'resend_not_allowed' } });
     const older = answering(404, { error: { code: 'not_found', message: 'No such route.' } });
     expect(await resendSms('https://s.example', session, { fetch: older.fetch })).toMatchObject({ ok: false, status: 404, error: { code: 'not_found' } });
+  });
+});
+
+describe('readBare (a create read without the hand-off module)', () => {
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+
+  it('takes a session whose capture_url is http(s), and nothing else for an href', async () => {
+    expect(await readBare(json(201, session))).toEqual({ ok: true, value: session });
+    expect(await readBare(json(201, { ...session, capture_url: 'javascript:alert(1)' }))).toMatchObject({ ok: false, error: { code: 'bad_response' } });
+  });
+
+  it('says an error in the signer’s own words', async () => {
+    expect(await readBare(json(429, { error: { code: 'rate_limited', message: 'Too many requests.' } }))).toMatchObject({ ok: false, status: 429, error: { message: 'Too many requests.' } });
+    expect(await readBare(new Response('<html>', { status: 502 }))).toMatchObject({ ok: false, status: 502, error: { code: 'bad_response' } });
   });
 });

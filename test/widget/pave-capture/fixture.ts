@@ -6,6 +6,11 @@
 import { afterEach, vi } from 'vitest';
 import '../../../widget/index.ts';
 import type { PaveCapture } from '../../../widget/index.ts';
+import { loadHandoff } from '../../../widget/on-demand/handoff-loader.ts';
+
+// What follows the press is fetched as the form is sent; here, once, before any test (some then make every
+// on-demand load fail, to see the QR encoder's fallback). `handoff-fallback.browser.test.ts` sees it fail.
+await loadHandoff();
 
 export const SIGNER = 'https://signer.test';
 export const VIN = '1HGCM82633A004352';

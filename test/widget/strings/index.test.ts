@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../../../contract/errors.ts';
 import { LANGUAGES, SESSION_STATUSES } from '../../../contract/schema.ts';
 import { loadModule } from '../../../widget/on-demand/chunks.ts';
 import { setModuleLoader } from '../../../widget/on-demand/loader.ts';
-import { en, errorMessage, languageOf, stringsFor, SUPPORTED, type Strings } from '../../../widget/strings/index.ts';
+import { en, errorMessage, formEnglish, languageOf, stringsFor, SUPPORTED, type Strings } from '../../../widget/strings/index.ts';
 
 /** Every leaf of a strings object, as `path → value`, functions called with a sample argument. */
 function leaves(value: unknown, path = ''): Array<[string, string]> {
@@ -74,11 +74,11 @@ describe('stringsFor', () => {
   it('answers English at once, loads the language, and says when it has arrived', async () => {
     setModuleLoader(loadModule);
     const arrived = vi.fn();
-    expect(stringsFor('es-MX', arrived)).toBe(en);
+    expect(stringsFor('es-MX', arrived)).toBe(formEnglish);
     await vi.waitFor(() => expect(arrived).toHaveBeenCalledOnce());
-    expect(stringsFor('es-MX', arrived).startInspection).toBe('Iniciar inspección');
+    expect((stringsFor('es-MX', arrived) as Strings).startInspection).toBe('Iniciar inspección');
     expect(stringsFor('es', arrived).lang).toBe('es');
-    expect(stringsFor('de', arrived)).toBe(en);
+    expect(stringsFor('de', arrived)).toBe(formEnglish);
     expect(arrived).toHaveBeenCalledOnce();
   });
 
@@ -86,10 +86,10 @@ describe('stringsFor', () => {
     const loadStrings = vi.fn(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
     setModuleLoader(loadStrings);
     const arrived = vi.fn();
-    expect(stringsFor('fr', arrived)).toBe(en);
+    expect(stringsFor('fr', arrived)).toBe(formEnglish);
     await vi.waitFor(() => expect(loadStrings).toHaveBeenCalledOnce());
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(stringsFor('fr', arrived)).toBe(en);
+    expect(stringsFor('fr', arrived)).toBe(formEnglish);
     expect(arrived).not.toHaveBeenCalled();
     expect(loadStrings).toHaveBeenCalledOnce();
   });

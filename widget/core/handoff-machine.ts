@@ -1,0 +1,49 @@
+/**
+ * The hand-off's part of the widget's state machine (`machine.ts`): the session's status as tracked, the
+ * resend button's life. Pure, like the rest of the machine, and fetched on demand with the hand-off screens
+ * (`../on-demand/handoff.ts`): these actions only happen once a session is on screen.
+ */
+import type { SessionStatus } from '../../contract/schema.ts';
+import type { Action, State } from './machine.ts';
+
+/** Statuses after which nothing changes any more: polling stops. */
+export const FINAL_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['COMPLETE', 'EXPIRED', 'INVALID']);
+
+/** PAVE re-sends a text only before the capture is under way (its v2 resend refuses after `QC_PASSED`). */
+const RESENDABLE: ReadonlySet<string> = new Set<SessionStatus>(['IDLE', 'STARTED']);
+
+/** Whether the resend button shows for this state. */
+export function canResend(state: State): boolean {
+  return (
+    state.kind === 'sms' && state.tracking === 'on' && state.resend.kind !== 'hidden' && state.resend.kind !== 'sent' && (!state.status || RESENDABLE.has(state.status))
+  );
+}
+
+/**
+ * The hand-off's actions; any other leaves the state as it is (`next` of `machine.ts` has those).
+ * @example nextHandoff(next(state, action), action) // the whole machine
+ */
+export function nextHandoff(state: State, action: Action): State {
+  switch (action.type) {
+    case 'tracked': {
+      if (state.kind !== 'link' && state.kind !== 'sms') return state;
+      const { lost: _answered, ...tracked } = state;
+      return { ...tracked, status: action.status, tracking: 'on' };
+    }
+    case 'status-lost':
+      return state.kind === 'link' || state.kind === 'sms' ? { ...state, lost: true } : state;
+    case 'untracked':
+      return state.kind === 'link' || state.kind === 'sms' ? { ...state, tracking: 'off' } : state;
+    case 'resend':
+      return state.kind === 'sms' && canResend(state) && state.resend.kind !== 'sending'
+        ? { ...state, resend: { kind: 'sending' } }
+        : state;
+    case 'resent':
+      return state.kind === 'sms' && state.resend.kind === 'sending' ? { ...state, resend: { kind: 'sent', smsTo: action.smsTo } } : state;
+    case 'resend-failed':
+      if (state.kind !== 'sms' || state.resend.kind !== 'sending') return state;
+      return { ...state, resend: action.hide ? { kind: 'hidden' } : { kind: 'refused', message: action.message } };
+    default:
+      return state;
+  }
+}
