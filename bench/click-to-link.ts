@@ -92,7 +92,7 @@ export async function clickToLink(options: ClickToLinkOptions): Promise<FigureRe
       ],
       data: { unit: 'ms', clickToLink: measured, samples: clicks, driverSide: summarize(driver), roundTripFloor: floor, chromium: version },
       notes: [
-        `Click to link: Chromium ${version} headless, ${options.warmup} warm-up + ${options.runs} runs, page reloaded each run; the dealer page is Vite's dev server proxying /signer, so the path is page → proxy → signer → sandbox over loopback HTTP.`,
+        `Click to link: Chromium ${version} headless, ${options.warmup} warm-up + ${options.runs} runs, page reloaded each run; the page is the one-line embed (\`${EMBED_PAGE}\`: the script-tag build and the files it fetches beside it, as a dealer ships them), served by Vite's dev server proxying /signer, so the path is page → proxy → signer → sandbox over loopback HTTP.`,
       ],
     };
   } finally {
@@ -101,8 +101,14 @@ export async function clickToLink(options: ClickToLinkOptions): Promise<FigureRe
   }
 }
 
+/**
+ * The dealer's one-line embed: the script-tag build (and the files it fetches beside it), as a dealer ships it.
+ * The demo's main page would load the widget's source modules one by one from Vite's dev server instead.
+ */
+const EMBED_PAGE = '/strict-csp.html';
+
 async function oneRun(page: Page): Promise<{ pageMs: number; driverMs: number }> {
-  await page.goto('/');
+  await page.goto(EMBED_PAGE);
   const widget = widgetUi.widget(page);
   await widgetUi.vinField(widget).fill(BENCH_VIN);
   await page.evaluate((eventName) => {
