@@ -89,11 +89,28 @@ const SCRIPT_FILES = new Set(['pave-capture.js', ...ON_DEMAND_FILES].map((name) 
  * `/strict-csp.html` is sent as written with the strict CSP header, and `/pave-capture.js` (with its
  * on-demand files) is the script-tag build, compiled in memory on each request so it always matches the source.
  */
+/** The script-tag build and the files it fetches beside it, in memory. */
+async function buildScriptFiles() {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    mode: 'production',
+    resolve: productionResolve,
+    plugins: [minifyTemplatesPlugin()],
+    build: { ...libraryBuild(false), write: false, sourcemap: false },
+  });
+  return (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
+}
+
 function demoPages(): Plugin {
   return {
     name: 'pave-demo-pages',
     apply: 'serve',
     configureServer(server) {
+      // One in-memory build serves every script file until a source file changes: a build per request would cost
+      // each on-demand file (fetched as the button is pressed) a whole build, which no dealer's static files do.
+      let scriptBuild: ReturnType<typeof buildScriptFiles> | undefined;
+      server.watcher.on('all', () => (scriptBuild = undefined));
       server.middlewares.use(async (req, res, nextMiddleware) => {
         const path = (req.url ?? '').split('?')[0] ?? '';
         try {
@@ -104,15 +121,11 @@ function demoPages(): Plugin {
             return;
           }
           if (SCRIPT_FILES.has(path)) {
-            const output = await build({
-              configFile: false,
-              logLevel: 'silent',
-              mode: 'production',
-              resolve: productionResolve,
-              plugins: [minifyTemplatesPlugin()],
-              build: { ...libraryBuild(false), write: false, sourcemap: false },
+            scriptBuild ??= buildScriptFiles();
+            const chunks = await scriptBuild.catch((error: unknown) => {
+              scriptBuild = undefined;
+              throw error;
             });
-            const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
             const file = chunks.find((chunk) => `/${chunk.fileName}` === path);
             res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
             res.end(!file ? '' : 'code' in file ? file.code : file.source);

@@ -1,7 +1,7 @@
 /**
  * The hand-off module (`handoff.ts`: the screens, tracking and words of what follows the button press) is
- * fetched on demand, as soon as the button is pressed — in parallel with the create request, so it is
- * normally here before the session is — or when a remembered session is resumed. Its failure (a blocked
+ * fetched on demand: when the customer first focuses the form (typing a VIN takes seconds, so it is here before the
+ * press), else as the button is pressed — in parallel with the create request — or when a remembered session is resumed. Its failure (a blocked
  * file, no CORS) is said on the console (`fetchModule`), and the element shows the bare capture link instead.
  */
 import { html, nothing } from 'lit';

@@ -119,6 +119,7 @@ export class PaveCapture extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#onPhone = isTouchPhone();
+    this.addEventListener('focusin', () => void loadHandoff(), { once: true }); // typing takes seconds: fetched before the press
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
