@@ -6,15 +6,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaveCapture } from '../../../widget/index.ts';
 import { en } from '../../../widget/strings/index.ts';
-import { failure, fakeSigner, json, mount, part, session, settled, submit, VIN } from './fixture.ts';
+import { after, failure, fakeSigner, json, mount, part, session, settled, submit, VIN } from './fixture.ts';
 
 const status = (value: string) => json(200, { status: value, updated_at: null });
 const buttons = (element: PaveCapture) => [...element.shadowRoot!.querySelectorAll('button, a')].map((node) => node.textContent!.trim());
-
-async function after(ms: number, element: PaveCapture) {
-  await vi.advanceTimersByTimeAsync(ms);
-  await settled(element);
-}
 
 beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
 

@@ -125,6 +125,12 @@ export async function settled(element: PaveCapture): Promise<void> {
   }
 }
 
+/** Moves the fake clock on (`vi.useFakeTimers()`), then lets what it started — a poll, a retry — answer. */
+export async function after(ms: number, element: PaveCapture): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  await settled(element);
+}
+
 /** Every event of these types the elements fire from now on, on `document`. */
 export function recordEvents(...types: string[]) {
   const log: Array<{ type: string; detail: Record<string, unknown> }> = [];

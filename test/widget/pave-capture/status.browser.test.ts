@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaveCapture } from '../../../widget/index.ts';
 import { en } from '../../../widget/strings/index.ts';
-import { failure, fakeSigner, json, mount, part, recordEvents, session, settled, submit } from './fixture.ts';
+import { after, failure, fakeSigner, json, mount, part, recordEvents, session, settled, submit } from './fixture.ts';
 
 const status = (value: string) => json(200, { status: value, updated_at: null });
 
@@ -18,12 +18,6 @@ async function handedOver(routes: Parameters<typeof fakeSigner>[0], delivery: 'l
   const element = await mount(delivery === 'sms' ? { delivery, phone: '+16474551234' } : {});
   await submit(element);
   return { created, signer, element };
-}
-
-/** Moves the fake clock on, then lets the poll it started answer. */
-async function after(ms: number, element: PaveCapture) {
-  await vi.advanceTimersByTimeAsync(ms);
-  await settled(element);
 }
 
 beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
