@@ -24,7 +24,7 @@ const NO_CONTROL_CHARS = /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u;
 
 /** A trimmed string of at most `max` characters without control or format characters. */
 const text = (max: number) =>
-  z.string().check(
+  z.string('Must be text.').check(
     z.trim(),
     z.maxLength(max, `At most ${max} characters.`),
     z.regex(NO_CONTROL_CHARS, 'Control characters are not allowed.'),
@@ -170,6 +170,8 @@ type ZodIssueLike = {
   message: string;
   code?: string;
   keys?: string[];
+  /** What a size issue measured: `string`, `number`, `record`…; only a string's is a length. */
+  origin?: string;
   maximum?: unknown;
   pattern?: string;
   params?: Record<string, unknown>;
@@ -187,7 +189,7 @@ function issueOf(issue: ZodIssueLike, path: string): ErrorIssue {
     const character = issue.params?.character;
     return { path, code: own, message, ...(typeof character === 'string' ? { character } : {}) } as ErrorIssue;
   }
-  if (issue.code === 'too_big' && typeof issue.maximum === 'number') return { path, code: 'too_long', message, max: issue.maximum };
+  if (issue.code === 'too_big' && issue.origin === 'string' && typeof issue.maximum === 'number') return { path, code: 'too_long', message, max: issue.maximum };
   if (issue.code === 'invalid_format' && issue.pattern === CONTROL_PATTERN) return { path, code: 'control_characters', message };
   if (issue.code === 'invalid_format' && path === 'phone') return { path, code: 'phone_characters', message };
   return { path, code: 'invalid', message };
