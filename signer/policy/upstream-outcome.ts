@@ -24,10 +24,12 @@ const CUSTOMER_FIELDS: Record<string, string> = {
   'vehicle.model': 'model',
 };
 
+const REFERENCE = 'session.reference';
+
 function customerPath(field: string): string | undefined {
   if (field in CUSTOMER_FIELDS) return CUSTOMER_FIELDS[field];
   // `session.reference` is the request's `metadata`, key for key.
-  if (field === 'session.reference' || field.startsWith('session.reference.')) return field.replace(/^session\.reference/, 'metadata');
+  if (field === REFERENCE || field.startsWith(`${REFERENCE}.`)) return `metadata${field.slice(REFERENCE.length)}`;
   return undefined;
 }
 

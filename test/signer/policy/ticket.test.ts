@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nodeHashing } from '../../../signer/node-hashing.ts';
-import { bearerTicket, createTicketMinter } from '../../../signer/policy/ticket.ts';
+import { bearerTicket, createTicketMinter, toBase64Url } from '../../../signer/policy/ticket.ts';
 
 /** The ticket computed independently with node:crypto: base64url of HMAC(HMAC(secret, label), site \n key). */
 const expectedTicket = (secret: string, site: string, key: string) =>
@@ -42,12 +42,37 @@ describe('ticket encoding', () => {
   });
 });
 
+describe('base64url', () => {
+  it('spells any length as node:crypto does (1 and 2 spare bytes included)', () => {
+    for (let length = 0; length <= 35; length++) {
+      const bytes = randomBytes(length);
+      expect(toBase64Url(bytes), `${length} bytes`).toBe(bytes.toString('base64url'));
+    }
+    expect(toBase64Url(new Uint8Array([0xff, 0xff]))).toBe('__8');
+    expect(toBase64Url(new Uint8Array([0xfb]))).toBe('-w');
+  });
+
+  it('a ticket is taken in its own spelling only: not standard base64, padded, spaced or a MAC of another length', async () => {
+    const tickets = createTicketMinter('secret');
+    const ticket = await tickets.issue('main-street', 'DMO-7K2P9QX4ZT');
+    const standard = Buffer.from(ticket, 'base64url').toString('base64');
+    const spellings = [`${ticket}=`, ` ${ticket}`, `${ticket} `, standard, standard.replace(/=+$/, ''), `${ticket}AAAA`, ticket.slice(0, -4)];
+    for (const spelling of spellings) {
+      if (spelling === ticket) continue; // a MAC without + or / reads the same in both alphabets
+      expect(await tickets.verify('main-street', 'DMO-7K2P9QX4ZT', spelling), JSON.stringify(spelling)).toBe(false);
+    }
+  });
+});
+
 describe('bearerTicket', () => {
   it.each([
     ['Bearer abc_-1', 'abc_-1'],
     ['bearer  abc', 'abc'],
     ['Bearer', undefined],
     ['Basic abc', undefined],
+    ['xBearer abc', undefined],
+    ['Basic Bearer abc', undefined],
+    ['Bearer abc x', undefined],
     ['Bearer a b', undefined],
     ['Bearer ' + 'a'.repeat(129), undefined],
     [undefined, undefined],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { upstreamFailure, type PaveCall } from '../../../signer/policy/upstream-outcome.ts';
+import { mayHaveActed, upstreamFailure, type PaveCall } from '../../../signer/policy/upstream-outcome.ts';
 
 const rejected = (status: number, fields: Record<string, string[]> = {}) => ({ ok: false as const, kind: 'rejected' as const, status, message: 'PAVE says no', fields });
 
@@ -46,5 +46,45 @@ describe('upstreamFailure', () => {
   it('a resend refused over the customer’s new number is about the number, not the rules', () => {
     const error = upstreamFailure(rejected(400, { phone: ['Invalid number.'] }), 'resend');
     expect([error.code, error.issues]).toEqual(['upstream_rejected', [{ path: 'phone', code: expect.any(String), message: 'Invalid number.' }]]);
+  });
+});
+
+describe('PAVE fields about the customer', () => {
+  it.each([
+    ['sms.to', 'phone'],
+    ['phone', 'phone'],
+    ['sms.to_name', 'name'],
+    ['session.contact.first_name', 'name'],
+    ['session.contact.last_name', 'name'],
+    ['session.language', 'language'],
+    ['vehicle.vin', 'vin'],
+    ['vehicle.year', 'year'],
+    ['vehicle.make', 'make'],
+    ['vehicle.model', 'model'],
+    ['session.reference', 'metadata'],
+    ['session.reference.lead_id', 'metadata.lead_id'],
+  ])('%s is the request’s %s, an invalid value with PAVE’s words', (field, path) => {
+    expect(upstreamFailure(rejected(422, { [field]: ['Not accepted', 'by PAVE.'] }), 'create').issues).toEqual([
+      { path, code: 'invalid', message: 'Not accepted by PAVE.' },
+    ]);
+  });
+
+  it.each(['session.references', 'session.referenced.x', 'sms.from', 'vehicle', 'session.reference_id', ''])('%j stays in the signer', (field) => {
+    expect(upstreamFailure(rejected(422, { [field]: ['Dealer setting.'] }), 'create').issues).toEqual([]);
+  });
+});
+
+describe('mayHaveActed', () => {
+  it.each<[string, Parameters<typeof mayHaveActed>[0], boolean]>([
+    ['a timeout', { ok: false, kind: 'timeout' }, true],
+    ['a 5xx', { ok: false, kind: 'unavailable', status: 503, reason: 'HTTP 503' }, true],
+    // A 5xx whose words read like a refused connection is still an answer: PAVE got the request.
+    ['a 5xx saying "connection refused"', { ok: false, kind: 'unavailable', status: 502, reason: 'connection refused' }, true],
+    ['a lost connection', { ok: false, kind: 'unavailable', reason: 'other side closed' }, true],
+    ['a connection that never opened', { ok: false, kind: 'unavailable', reason: 'tcp connect error: Connection refused' }, false],
+    ['a name that does not resolve', { ok: false, kind: 'unavailable', reason: 'getaddrinfo ENOTFOUND pave.example' }, false],
+    ['a refusal', rejected(400), false],
+  ])('%s → %s', (_name, outcome, acted) => {
+    expect(mayHaveActed(outcome)).toBe(acted);
   });
 });
