@@ -68,12 +68,27 @@ export const IdempotencyKey = z.string().check(z.regex(/^[\x21-\x7E]{1,64}$/, 'A
 
 export const SiteId = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'Unknown site id format.'));
 
-export const Metadata = z
-  .record(
-    z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/, 'Metadata keys: 1–40 letters, digits, _ . -')),
-    text(256),
-  )
-  .check(z.refine((value) => Object.keys(value).length <= 10, 'At most 10 metadata entries.'));
+/**
+ * JSON.parse keeps a `__proto__` key as an own property, but no plain object can hold one and zod's record
+ * skips it without a word: refused here, before the record, so nothing the page sent is lost silently.
+ * (A transform first: the OpenAPI document then describes the record.)
+ */
+const withoutProtoKey = z.transform((value: Record<string, string>, ctx) => {
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+    ctx.issues.push({ code: 'custom', path: ['__proto__'], message: '__proto__ cannot be a metadata key.', input: value });
+  }
+  return value;
+});
+
+export const Metadata = z.pipe(
+  withoutProtoKey,
+  z
+    .record(
+      z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,40}$/, 'Metadata keys: 1–40 letters, digits, _ . -')),
+      text(256),
+    )
+    .check(z.refine((value) => Object.keys(value).length <= 10, 'At most 10 metadata entries.')),
+);
 
 /**
  * `POST /v1/sessions` body. Unknown fields are rejected: the browser never chooses theme, redirect,

@@ -112,6 +112,11 @@ describe('site, language, metadata, Idempotency-Key', () => {
     for (const key of ['a b', '', 'k'.repeat(41), 'é', 'a\u0000']) {
       expect(issuesOf({ metadata: { [key]: 'v' } }), JSON.stringify(key)).toEqual([{ path: `metadata.${key}`, message: 'Metadata keys: 1–40 letters, digits, _ . -' }]);
     }
+    // JSON.parse keeps a `__proto__` key as an own property; zod's record would drop it without a word.
+    expect(issuesOf({ metadata: JSON.parse('{"__proto__": "x", "lead_id": "L-1"}') })).toEqual([
+      { path: 'metadata.__proto__', message: '__proto__ cannot be a metadata key.' },
+    ]);
+    expect(issuesOf({ metadata: { constructor: 'x', __proto_: 'y' } })).toEqual([]);
     const [issue] = toIssues(CreateSessionRequest.safeParse({ delivery: 'link', metadata: { 'a b': 'v' } }).error!.issues);
     expect(issue).toEqual({ path: 'metadata.a b', code: 'invalid', message: 'Metadata keys: 1–40 letters, digits, _ . -' });
   });
