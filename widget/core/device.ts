@@ -6,6 +6,7 @@
 export function isTouchPhone(view: Pick<Window, 'matchMedia' | 'navigator'> | undefined = globalThis.window): boolean {
   if (!view) return false;
   const coarse = view.matchMedia?.('(hover: none) and (pointer: coarse)').matches ?? false;
-  const mobile = /\bMobi|Android.+Mobile|iPhone/i.test(view.navigator?.userAgent ?? '');
+  // "Mobi" as a word start is in every phone browser's user agent (MDN's advice); iPhone for in-app browsers without it.
+  const mobile = /\bMobi|iPhone/i.test(view.navigator?.userAgent ?? '');
   return coarse || mobile;
 }

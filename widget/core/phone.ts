@@ -4,12 +4,12 @@
  * E.164 conversion; this module never needs to be perfect, only never stricter than the signer.
  */
 
-/** Country calling codes and trunk prefixes for the countries dealers configure most. */
-const COUNTRIES: Record<string, { code: string; trunk: string }> = {
-  US: { code: '1', trunk: '1' },
-  CA: { code: '1', trunk: '1' },
-  PR: { code: '1', trunk: '1' },
-  MX: { code: '52', trunk: '' },
+/** Country calling codes, and the trunk prefix of a national number where it has one (North America: see `checkPhone`). */
+const COUNTRIES: Record<string, { code: string; trunk?: string }> = {
+  US: { code: '1' },
+  CA: { code: '1' },
+  PR: { code: '1' },
+  MX: { code: '52' },
   GB: { code: '44', trunk: '0' },
   IE: { code: '353', trunk: '0' },
   FR: { code: '33', trunk: '0' },
@@ -17,9 +17,9 @@ const COUNTRIES: Record<string, { code: string; trunk: string }> = {
   CH: { code: '41', trunk: '0' },
   DE: { code: '49', trunk: '0' },
   NL: { code: '31', trunk: '0' },
-  ES: { code: '34', trunk: '' },
-  IT: { code: '39', trunk: '' },
-  PT: { code: '351', trunk: '' },
+  ES: { code: '34' },
+  IT: { code: '39' },
+  PT: { code: '351' },
   AU: { code: '61', trunk: '0' },
   NZ: { code: '64', trunk: '0' },
 };
@@ -38,16 +38,18 @@ export function callingCode(country: string): string | undefined {
  * Best-effort E.164 for what a person typed: `+` means international, anything else is read in `country`.
  * @example checkPhone('(647) 455-1234', 'CA') // { ok: true, e164: '+16474551234' }
  */
-export function checkPhone(input: string, country = 'US'): PhoneCheck {
+export function checkPhone(typed: string, country = 'US'): PhoneCheck {
+  // Spaces around the number are not part of it (the signer trims them too).
+  const input = typed.trim();
   if (/\p{L}/u.test(input)) return { ok: false, problem: 'letters' };
   if (/[^\d\s()+.\-/]/.test(input) || input.lastIndexOf('+') > 0) return { ok: false, problem: 'invalid' };
   let digits = input.replace(/\D/g, '');
-  if (!input.trim().startsWith('+')) {
+  if (!input.startsWith('+')) {
     const rule = COUNTRIES[country.toUpperCase()];
     if (!rule) return { ok: false, problem: 'invalid' };
     if (rule.code === '1') {
+      // The trunk prefix `1` is read as such only on 11 digits; fewer than 10 are too short below.
       if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
-      if (digits.length < 10) return { ok: false, problem: 'too_short' };
       if (digits.length > 10) return { ok: false, problem: 'too_long' };
     } else if (rule.trunk && digits.startsWith(rule.trunk)) {
       digits = digits.slice(rule.trunk.length);

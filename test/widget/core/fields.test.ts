@@ -45,4 +45,10 @@ describe('checkFields', () => {
     expect(en.vinProblems.characters('O')).toContain('“O”');
     expect(checkFields({ vin: `${VIN}9`, phone: '', shown: none }, rules)).toEqual({ valid: false, vin: en.vinProblems.length });
   });
+
+  it('says a wrong check digit as soon as the VIN is whole, and only warns where the check digit is optional', () => {
+    expect(checkFields({ vin: '1HGCM82634A004352', phone: '', shown: none }, rules)).toEqual({ valid: false, vin: en.vinProblems.check_digit });
+    expect(checkFields({ vin: 'WVWZZZ1JZXW000001', phone: '', shown: none }, rules)).toEqual({ valid: true, vinWarning: en.vinWarning });
+    expect(checkFields({ vin: VIN, phone: '', shown: all }, rules)).toEqual({ valid: true });
+  });
 });

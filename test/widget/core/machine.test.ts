@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canResend, nextHandoff } from '../../../widget/core/handoff-machine.ts';
+import { canResend, FINAL_STATUSES, nextHandoff } from '../../../widget/core/handoff-machine.ts';
 import { idle, next as formNext, type Action, type State } from '../../../widget/core/machine.ts';
 
 /** The whole machine: the form's part, then the hand-off's. */
@@ -105,5 +105,38 @@ describe('widget state machine', () => {
     expect(canResend({ ...sms, status: 'QC_PASSED' })).toBe(false);
     expect(canResend({ ...sms, status: 'EXPIRED' })).toBe(false);
     expect(canResend({ kind: 'link', session, tracking: 'on' })).toBe(false);
+  });
+});
+
+describe('the hand-off part, state by state', () => {
+  const link: State = { kind: 'link', session, tracking: 'pending' };
+
+  it('tracks, loses and stops tracking a texted session as it does a shown link', () => {
+    expect(next({ ...sms, tracking: 'pending', lost: true } as State, { type: 'tracked', status: 'STARTED' })).toEqual({ ...sms, status: 'STARTED' });
+    expect(next(sms, { type: 'status-lost' })).toEqual({ ...sms, lost: true });
+    expect(next(link, { type: 'status-lost' })).toEqual({ ...link, lost: true });
+    expect(next(sms, { type: 'untracked' })).toEqual({ ...sms, tracking: 'off' });
+    expect(next(link, { type: 'untracked' })).toEqual({ ...link, tracking: 'off' });
+    for (const state of [idle('sms'), sending] as State[]) {
+      for (const action of [{ type: 'tracked', status: 'STARTED' }, { type: 'status-lost' }, { type: 'untracked' }] as Action[]) {
+        expect(nextHandoff(state, action), `${action.type} in ${state.kind}`).toBe(state);
+      }
+    }
+  });
+
+  it('takes a resend’s answer only while one is being sent', () => {
+    for (const resend of [{ kind: 'ready' }, { kind: 'hidden' }, { kind: 'refused', message: 'no' }, { kind: 'sent', smsTo: 'x' }] as const) {
+      const state = { ...sms, resend } as State;
+      expect(nextHandoff(state, { type: 'resent', smsTo: '+1 ••• ••• 9999' }), resend.kind).toBe(state);
+      expect(nextHandoff(state, { type: 'resend-failed', message: 'no', hide: false }), resend.kind).toBe(state);
+      expect(nextHandoff(state, { type: 'resend-failed', message: 'no', hide: true }), resend.kind).toBe(state);
+    }
+    const sendingResend = { ...sms, resend: { kind: 'sending' } } as State;
+    expect(nextHandoff(sendingResend, { type: 'resent', smsTo: '+1 ••• ••• 9999' })).toEqual({ ...sms, resend: { kind: 'sent', smsTo: '+1 ••• ••• 9999' } });
+    expect(nextHandoff(sendingResend, { type: 'resend-failed', message: 'no', hide: true })).toEqual({ ...sms, resend: { kind: 'hidden' } });
+  });
+
+  it('stops polling at COMPLETE, EXPIRED and INVALID only', () => {
+    expect([...FINAL_STATUSES].sort()).toEqual(['COMPLETE', 'EXPIRED', 'INVALID']);
   });
 });

@@ -61,3 +61,77 @@ describe('maskPhone', () => {
     expect(maskPhone('+16474554567')).toBe('•••-•••-4567');
   });
 });
+
+describe('checkPhone, country by country', () => {
+  it.each([
+    ['US', '(647) 455-1234', '+16474551234'],
+    ['CA', '1 647 455 1234', '+16474551234'],
+    ['PR', '787 555 1234', '+17875551234'],
+    ['MX', '55 1234 5678', '+525512345678'],
+    ['GB', '07700 900123', '+447700900123'],
+    ['IE', '085 123 4567', '+353851234567'],
+    ['FR', '06 12 34 56 78', '+33612345678'],
+    ['BE', '0470 12 34 56', '+32470123456'],
+    ['CH', '079 123 45 67', '+41791234567'],
+    ['DE', '01512 3456789', '+4915123456789'],
+    ['NL', '06 12345678', '+31612345678'],
+    ['ES', '612 34 56 78', '+34612345678'],
+    ['IT', '312 345 6789', '+393123456789'],
+    ['PT', '912 345 678', '+351912345678'],
+    ['AU', '0412 345 678', '+61412345678'],
+    ['NZ', '021 123 4567', '+64211234567'],
+  ])('%s reads %s as %s', (country, typed, e164) => {
+    expect(checkPhone(typed, country)).toEqual({ ok: true, e164 });
+    expect(checkPhone(typed, country.toLowerCase())).toEqual({ ok: true, e164 });
+    expect(checkPhone(e164, 'US'), 'the same number typed internationally').toEqual({ ok: true, e164 });
+  });
+
+  it('drops a trunk prefix only where the country has one, and only when it was typed', () => {
+    expect(checkPhone('7700 900123', 'GB')).toEqual({ ok: true, e164: '+447700900123' });
+    expect(checkPhone('612 34 56 78', 'FR')).toEqual({ ok: true, e164: '+33612345678' });
+    // Where a national number has no trunk prefix, a leading 0 is part of it.
+    expect(checkPhone('06 1234 5678', 'IT')).toEqual({ ok: true, e164: '+390612345678' });
+    expect(checkPhone('0612 34 56 78', 'ES')).toEqual({ ok: true, e164: '+340612345678' });
+  });
+
+  it('takes spaces around the number, as the signer does', () => {
+    expect(checkPhone(' +44 7700 900123 ', 'US')).toEqual({ ok: true, e164: '+447700900123' });
+    expect(checkPhone('  (647) 455-1234', 'US')).toEqual({ ok: true, e164: '+16474551234' });
+  });
+
+  it('bounds an international number at 8 to 15 digits', () => {
+    expect(checkPhone('+44 1234', 'US')).toEqual({ ok: false, problem: 'too_short' });
+    expect(checkPhone('+44 123 456', 'US')).toEqual({ ok: true, e164: '+44123456' });
+    expect(checkPhone('+44 1234 5678 90123', 'US')).toEqual({ ok: true, e164: '+441234567890123' });
+    expect(checkPhone('+44 1234 5678 901234', 'US')).toEqual({ ok: false, problem: 'too_long' });
+  });
+
+  it('refuses a North American number whose area code or exchange cannot exist, exactly', () => {
+    expect(checkPhone('+1 647 455 123', 'US')).toEqual({ ok: false, problem: 'too_short' });
+    expect(checkPhone('+1 647 455 12345', 'US')).toEqual({ ok: false, problem: 'not_mobile' });
+    expect(checkPhone('+1 1647 455 1234', 'US')).toEqual({ ok: false, problem: 'not_mobile' });
+    expect(checkPhone('+1 647 155 1234', 'US')).toEqual({ ok: false, problem: 'not_mobile' });
+    expect(checkPhone('647 455 123', 'US')).toEqual({ ok: false, problem: 'too_short' });
+  });
+});
+
+describe('formatPhoneAsTyped, at its edges', () => {
+  it('formats for the United States when no country is given', () => {
+    expect(formatPhoneAsTyped('6474551234')).toBe('(647) 455-1234');
+  });
+
+  it('leaves an international number alone, spaces before its + included', () => {
+    expect(formatPhoneAsTyped(' +1 647', 'US')).toBe(' +1 647');
+  });
+
+  it('drops a leading 1 only from more than ten digits', () => {
+    expect(formatPhoneAsTyped('1647455123', 'US')).toBe('(164) 745-5123');
+    expect(formatPhoneAsTyped('16474551234', 'US')).toBe('(647) 455-1234');
+    expect(formatPhoneAsTyped('26474551234', 'US')).toBe('26474551234');
+    expect(formatPhoneAsTyped('164745512345', 'US')).toBe('164745512345');
+  });
+
+  it('masks all but the last four digits', () => {
+    expect(maskPhone('+16474551234')).toBe('•••-•••-1234');
+  });
+});

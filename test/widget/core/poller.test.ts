@@ -90,4 +90,71 @@ describe('createPoller', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(poll).toHaveBeenCalledTimes(2);
   });
+
+  it('polls once however often it is started or resumed without a pause', async () => {
+    const { poll, calls } = scripted([]);
+    const poller = createPoller({ poll, baseMs: 1000, factor: 1 });
+    poller.start();
+    poller.start();
+    await vi.advanceTimersByTimeAsync(500);
+    poller.resume();
+    await vi.advanceTimersByTimeAsync(2_600);
+    expect(calls).toEqual([0, 1000, 2000, 3000]);
+  });
+
+  it('a pause cancels the poll that was due: after resume() one pace, not two', async () => {
+    const { poll, calls } = scripted([]);
+    const poller = createPoller({ poll, baseMs: 1000, factor: 1 });
+    poller.start();
+    await vi.advanceTimersByTimeAsync(500);
+    poller.pause();
+    poller.resume();
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(calls).toEqual([0, 500, 1500, 2500]);
+  });
+
+  it('never polls twice at once: a resume while a poll is in flight waits for it', async () => {
+    const calls: number[] = [];
+    const poll = vi.fn(async () => {
+      calls.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return 'same' as const;
+    });
+    const poller = createPoller({ poll, baseMs: 1000, factor: 1 });
+    poller.start();
+    await vi.advanceTimersByTimeAsync(100);
+    poller.pause();
+    poller.resume();
+    await vi.advanceTimersByTimeAsync(1_300);
+    // The first poll ends at 300; the next is 1 s later. A second poll at 100 would be a concurrent one.
+    expect(calls).toEqual([0, 1300]);
+  });
+
+  it('a poll that was in flight at stop() schedules nothing: a restart keeps one pace', async () => {
+    const calls: number[] = [];
+    const poll = vi.fn(async () => {
+      calls.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return 'same' as const;
+    });
+    const poller = createPoller({ poll, baseMs: 1000, factor: 1 });
+    poller.start();
+    await vi.advanceTimersByTimeAsync(50);
+    poller.stop();
+    await vi.advanceTimersByTimeAsync(150);
+    poller.start();
+    await vi.advanceTimersByTimeAsync(1_500);
+    // Restarted at 200: polls at 200 and 1300 (100 ms in flight, then 1 s). A leftover timer would poll at 1100.
+    expect(calls).toEqual([0, 200, 1300]);
+  });
+
+  it('measures the time without a change from when it started, whatever the clock says', async () => {
+    vi.setSystemTime(1_700_000_000_000);
+    const { poll } = scripted([], 'same');
+    const poller = createPoller({ poll, baseMs: 1000, factor: 1, giveUpMs: 10_000 });
+    poller.start();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(poller.running).toBe(true);
+    expect(poll).toHaveBeenCalledTimes(6);
+  });
 });

@@ -19,6 +19,9 @@ describe('a retry after a failed create', () => {
   it('waits for Retry-After only when PAVE may have texted', () => {
     expect(retryBlockedUntil(error('upstream_timeout', { mayHaveTexted: true, retryAt: 5000 }), 1000)).toBe(5000);
     expect(retryBlockedUntil(error('upstream_timeout', { mayHaveTexted: true, retryAt: 5000 }), 6000)).toBeUndefined();
+    // At the very millisecond it was told, the retry may go.
+    expect(retryBlockedUntil(error('upstream_timeout', { mayHaveTexted: true, retryAt: 5000 }), 5000)).toBeUndefined();
+    expect(retryBlockedUntil(error('upstream_timeout', { mayHaveTexted: true, retryAt: 5000 }), 4999)).toBe(5000);
     expect(retryBlockedUntil(error('rate_limited', { retryAt: 5000 }), 1000)).toBeUndefined();
     expect(retryBlockedUntil(undefined, 1000)).toBeUndefined();
   });
