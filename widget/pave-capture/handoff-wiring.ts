@@ -13,6 +13,7 @@ import { complete } from '../strings/messages.ts';
 import type * as Events from './events.ts';
 import { copyLink, resend } from './handoff-actions.ts';
 import { trackSession } from './session-tracker.ts';
+import { adoptHandoffStyles } from './handoff.styles.ts';
 
 /** The element, as its hand-off sees it. */
 interface HandoffHost extends ReactiveControllerHost, HTMLElement {
@@ -39,6 +40,7 @@ export interface Wiring {
  */
 export function wire(host: HandoffHost, w: Wiring) {
   const { PaveSessionStatusEvent, PaveSmsSentEvent, PaveErrorEvent } = w.events;
+  adoptHandoffStyles(host.renderRoot);
   trackSession(host, {
     handoff: () => {
       const s = w.state();

@@ -49,6 +49,7 @@ const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
  * @cssprop --pave-max-width - Widest the widget grows.
  * @cssprop --pave-qr-size - Side of the QR code.
  */
+/* The hand-off screens' own rules (QR code, progress, the big start button) come with them: handoff.styles.ts. */
 export const styles = css`
   :host {
     --_primary: var(--pave-color-primary, #0b57d0);
@@ -138,31 +139,6 @@ export const styles = css`
   .warning {
     color: var(--_warning);
   }
-  .success {
-    color: var(--_success);
-    font-weight: 600;
-  }
-  /* Progress is not success: neutral, so "waiting" never reads as done. */
-  .progress {
-    color: var(--_text);
-  }
-  .done {
-    color: var(--_success);
-    font-weight: 600;
-  }
-  .steps {
-    display: grid;
-    gap: calc(var(--_space) / 4);
-    font-size: 0.875em;
-  }
-  progress {
-    width: 100%;
-    height: 0.5rem;
-    accent-color: var(--_primary);
-  }
-  .nowrap {
-    white-space: nowrap;
-  }
   .big-link {
     font-size: 1.125em;
     font-weight: 600;
@@ -224,11 +200,6 @@ export const styles = css`
     background: transparent;
     color: var(--_primary);
   }
-  .big {
-    min-height: 56px;
-    font-size: 1.125em;
-    width: 100%;
-  }
   .button:hover {
     filter: brightness(1.08);
   }
@@ -239,13 +210,6 @@ export const styles = css`
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
-  }
-  .qr {
-    display: block;
-    width: var(--pave-qr-size, 12rem);
-    max-width: 100%;
-    aspect-ratio: 1;
-    border-radius: var(--_radius);
   }
   .link {
     color: var(--_primary);
