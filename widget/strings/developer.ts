@@ -4,4 +4,4 @@
  * the script that does not load (the hand-off module's hints are in `developer-hints.ts`).
  */
 export const sideFileHint = (name: string) =>
-  `could not load pave-capture.${name}.js from beside the script: serve it from the same folder as pave-capture.js; from another origin (a CDN), with CORS (Access-Control-Allow-Origin). The widget does without it.`;
+  `could not load pave-capture.${name}.js: serve it beside pave-capture.js (from another origin, a CDN: with CORS). The widget does without it.`;
