@@ -119,7 +119,7 @@ export class PaveCapture extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#onPhone = isTouchPhone();
-    this.addEventListener('focusin', () => void loadHandoff(), { once: true }); // typing takes seconds: fetched before the press
+    this.addEventListener('focusin', () => void loadHandoff().then(() => this.requestUpdate()), { once: true }); // typing takes seconds: here before the press (with the phone's rules)
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -166,7 +166,7 @@ export class PaveCapture extends LitElement {
       case 'error':
         return formView({
           state: s,
-          strings,
+          strings: after ? after.complete(strings) : strings, // with the words of the phone's rules
           fields: this.#fields,
           requireVin: this.requireVin,
           disabled: this.disabled,
