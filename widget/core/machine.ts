@@ -58,9 +58,6 @@ export type Action =
   | { type: 'resent'; smsTo: string }
   | { type: 'resend-failed'; message: string; hide: boolean };
 
-/** Final statuses that leave the customer without a usable link: the screen offers a new one. */
-export const DEAD_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['EXPIRED', 'INVALID']);
-
 export const idle = (mode: Delivery): State => ({ kind: 'idle', mode });
 
 function handoff(session: CreateSessionResponse): State {
@@ -89,9 +86,6 @@ export function next(state: State, action: Action): State {
     case 'choose':
     case 'restart':
       return state.kind === 'sending' ? state : idle(action.mode);
-    case 'renew':
-      // A fresh create for an expired or unusable session: `sending` again, as a submit of the same form.
-      return (state.kind === 'link' || state.kind === 'sms') && DEAD_STATUSES.has(state.status ?? '') ? { kind: 'sending', mode: state.session.delivery } : state;
     default:
       // The hand-off's own actions (status, resend, renew): `handoff-machine.ts`, fetched with its screens.
       return state;

@@ -3,7 +3,7 @@ import type { CreateSessionResponse, Delivery } from '../../contract/schema.ts';
 import { isTouchPhone } from '../core/device.ts';
 import { idle, next, type Action, type State } from '../core/machine.ts';
 import { forget, pageStorage, recall, recallStatus, remember, resumeKey } from '../core/resume.ts';
-import { keepsKey, retryBlockedUntil } from '../core/retry.ts';
+import { keepsKey } from '../core/retry.ts';
 import { requestBody, submissionFor, type Submission } from '../core/submission.ts';
 import { noSigner, postSession, readBare } from '../net/api.ts';
 import { handoffNow, loadHandoff } from '../on-demand/handoff-loader.ts';
@@ -15,7 +15,6 @@ import { formFields } from './form-fields.ts';
 import { styles } from './pave-capture.styles.ts';
 import { formView, linkOnlyView, signerWords } from './views.ts';
 
-const NOTICE_MS = 4_000; // how long a notice ("Link copied.") stays
 
 // CSS parts and custom properties are documented beside their styles (pave-capture.styles.ts); the manifest lists them.
 /**
@@ -87,9 +86,8 @@ export class PaveCapture extends LitElement {
   readonly #botCheck = botCheck(this, () => this.language);
   readonly #fields = formFields(this);
   #onPhone = false;
-  /** Re-renders when a retry's wait is over; clears a notice after a while. */
+  /** Re-renders when a retry's wait is over. */
   #retryTimer?: ReturnType<typeof setTimeout>;
-  #noticeTimer?: ReturnType<typeof setTimeout>;
   /** The hand-off's tracker and actions, once its module is here. */
   #wired?: ReturnType<NonNullable<ReturnType<typeof handoffNow>>['wire']>;
 
@@ -103,7 +101,7 @@ export class PaveCapture extends LitElement {
       state: () => this.current,
       dispatch: (action) => this.#dispatch(action),
       strings: () => this.strings,
-      notify: (notice, lasting) => this.#notify(notice, lasting),
+      notify: (notice) => (this.notice = notice),
       focus: (selector) => this.#focusAfterUpdate(selector),
       storageKey: () => this.#storageKey,
       events: { PaveSessionStatusEvent, PaveSmsSentEvent, PaveErrorEvent },
@@ -185,7 +183,7 @@ export class PaveCapture extends LitElement {
           state: s,
           strings: after.complete(strings),
           notice: this.notice,
-          actions: { copy: (url) => this.#wired!.copy(url), choose: this.#choose, restart: this.#restart, resend: () => this.#wired!.resend(), renew: this.#renew },
+          actions: { ...this.#wired!, choose: this.#choose, restart: this.#restart, renew: this.#renew },
           onPhone: this.#onPhone,
           offerText: this.delivery === 'auto',
           qr,
@@ -239,7 +237,7 @@ export class PaveCapture extends LitElement {
     this.dispatchEvent(new PaveErrorEvent({ code: error.code, message: error.message }));
     after?.hintDeveloper(error, (result as { status?: number }).status, this.signer);
     // The button comes back when a retry is safe; focus goes where the customer acts next: the first field in error, else the message.
-    const wait = retryBlockedUntil(error, Date.now());
+    const wait = after?.retryBlockedUntil(error, Date.now()); // only the hand-off reads a `Retry-After`
     if (wait) this.#retryTimer = setTimeout(() => this.requestUpdate(), wait - Date.now());
     this.#focusAfterUpdate('[aria-invalid="true"], .form-error');
   }
@@ -248,7 +246,7 @@ export class PaveCapture extends LitElement {
   /** PAVE may have texted this very request: its retry waits for `Retry-After` (a changed form need not). */
   #mustWait() {
     const s = this.current;
-    if (s.kind !== 'error' || !retryBlockedUntil(s.error, Date.now())) return false;
+    if (s.kind !== 'error' || !handoffNow()?.retryBlockedUntil(s.error, Date.now())) return false;
     return !!this.#submission && submissionFor(this.#body(s.mode, this.#fields.report(s.mode, this.strings).e164), this.#submission) === this.#submission;
   }
 
@@ -277,13 +275,6 @@ export class PaveCapture extends LitElement {
 
   #focusAfterUpdate(selector: string) {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
-
-  /** A notice that goes by itself after a few seconds ("Link copied."). */
-  #notify(notice: string, lasting = false) {
-    this.notice = notice;
-    clearTimeout(this.#noticeTimer);
-    if (!lasting) this.#noticeTimer = setTimeout(() => (this.notice = ''), NOTICE_MS);
   }
 
   #dispatch(action: Action) {
