@@ -12,7 +12,7 @@
 import type { ErrorIssue } from '../../contract/schema.ts';
 import { nextHandoff } from '../core/handoff-machine.ts';
 import { checkPhone } from '../core/phone.ts';
-import { retryBlockedUntil } from '../core/retry.ts';
+import { keepsKey, retryBlockedUntil } from '../core/retry.ts';
 import { readAnswer } from '../net/api.ts';
 import type { WidgetError } from '../net/error.ts';
 import { readCreated } from '../net/parse.ts';
@@ -33,4 +33,4 @@ const say = (strings: FormStrings) => ({
 const readCreatedAnswer = (response: Response) => readAnswer(response, readCreated);
 
 /** The module's parts, its views made with the element's Lit. */
-export const handoff = (lit: LitParts) => ({ screen: handoffScreenOf(lit), wire, next: nextHandoff, readCreated: readCreatedAnswer, complete, say, hintDeveloper, checkPhone, retryBlockedUntil });
+export const handoff = (lit: LitParts) => ({ screen: handoffScreenOf(lit), wire, next: nextHandoff, readCreated: readCreatedAnswer, complete, say, hintDeveloper, checkPhone, keepsKey, retryBlockedUntil });

@@ -3,7 +3,6 @@ import type { CreateSessionResponse, Delivery } from '../../contract/schema.ts';
 import { isTouchPhone } from '../core/device.ts';
 import { idle, next, type Action, type State } from '../core/machine.ts';
 import { forget, pageStorage, recall, recallStatus, remember, resumeKey } from '../core/resume.ts';
-import { keepsKey } from '../core/retry.ts';
 import { requestBody, submissionFor, type Submission } from '../core/submission.ts';
 import { noSigner, postSession, readBare } from '../net/api.ts';
 import { handoffNow, loadHandoff } from '../on-demand/handoff-loader.ts';
@@ -231,7 +230,8 @@ export class PaveCapture extends LitElement {
     const result = sent instanceof Response ? await (after?.readCreated ?? readBare)(sent) : sent;
     if (result.ok) return this.#created(result.value);
     const { error } = result;
-    if (!keepsKey(error, mode)) this.#submission = undefined;
+    // Without the hand-off the failure is one no signer acted on, or one it may have (no answer, or none readable): the key stays.
+    if (after && !after.keepsKey(error, mode)) this.#submission = undefined;
     this.#fields.refused(error.issues);
     this.#dispatch({ type: 'failed', error });
     this.dispatchEvent(new PaveErrorEvent({ code: error.code, message: error.message }));
