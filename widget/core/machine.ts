@@ -44,7 +44,7 @@ export type Action =
   | { type: 'created'; session: CreateSessionResponse }
   | { type: 'failed'; error: WidgetError }
   /** A session remembered from an earlier visit (see `resume.ts`). */
-  | { type: 'resumed'; session: CreateSessionResponse; status?: SessionStatus }
+  | { type: 'resumed'; session: CreateSessionResponse }
   /** Back to the form for another delivery: "text it to me instead", "change number", "use a QR code instead". */
   | { type: 'choose'; mode: Delivery }
   | { type: 'restart'; mode: Delivery }
@@ -82,7 +82,7 @@ export function next(state: State, action: Action): State {
     case 'failed':
       return state.kind === 'sending' ? { kind: 'error', mode: state.mode, error: action.error } : state;
     case 'resumed':
-      return state.kind === 'idle' ? { ...handoff(action.session), ...(action.status ? { status: action.status } : {}) } : state;
+      return state.kind === 'idle' ? handoff(action.session) : state;
     case 'choose':
     case 'restart':
       return state.kind === 'sending' ? state : idle(action.mode);

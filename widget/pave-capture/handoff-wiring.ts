@@ -6,7 +6,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { FINAL_STATUSES } from '../core/handoff-machine.ts';
 import type { Action, State } from '../core/machine.ts';
-import { pageStorage, rememberStatus } from '../core/resume.ts';
+import { pageStorage, recallStatus, rememberStatus } from '../core/resume.ts';
 import type { WidgetError } from '../net/error.ts';
 import type { FormStrings } from '../strings/language.ts';
 import { complete } from '../strings/messages.ts';
@@ -50,6 +50,11 @@ export function wire(host: HandoffHost, w: Wiring) {
     if (!lasting) noticeTimer = setTimeout(() => w.notify(''), NOTICE_MS);
   };
   adoptHandoffStyles(host.renderRoot);
+  // A session resumed once its inspection was complete: the thank-you screen again, and no polling.
+  const resumed = w.state();
+  if ((resumed.kind === 'link' || resumed.kind === 'sms') && !resumed.status && recallStatus(pageStorage(), w.storageKey()) === 'COMPLETE') {
+    w.dispatch({ type: 'tracked', status: 'COMPLETE' });
+  }
   trackSession(host, {
     handoff: () => {
       const s = w.state();

@@ -2,7 +2,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import type { CreateSessionResponse, Delivery } from '../../contract/schema.ts';
 import { isTouchPhone } from '../core/device.ts';
 import { idle, next, type Action, type State } from '../core/machine.ts';
-import { forget, pageStorage, recall, recallStatus, remember, resumeKey } from '../core/resume.ts';
+import { forget, pageStorage, recall, remember, resumeKey } from '../core/resume.ts';
 import { requestBody, submissionFor, type Submission } from '../core/submission.ts';
 import { noSigner, postSession, readBare } from '../net/api.ts';
 import { handoffNow, loadHandoff } from '../on-demand/handoff-loader.ts';
@@ -122,10 +122,9 @@ export class PaveCapture extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('delivery')) this.#dispatch({ type: 'configure', mode: this.defaultMode });
     if (!this.hasUpdated) {
-      const storage = pageStorage();
-      const session = recall(storage, this.#storageKey, Date.now());
+      const session = recall(pageStorage(), this.#storageKey, Date.now());
       if (session) {
-        this.#dispatch({ type: 'resumed', session, status: recallStatus(storage, this.#storageKey) });
+        this.#dispatch({ type: 'resumed', session }); // its remembered status is the hand-off's (`wire`)
         void loadHandoff().then(() => this.requestUpdate());
       }
     }
