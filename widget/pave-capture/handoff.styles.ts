@@ -1,15 +1,35 @@
 /**
- * The hand-off screens' own rules — the QR code, the progress, the big "Start inspection" button — fetched
- * with those screens (`../on-demand/handoff.ts`) rather than in the file every page loads, and added to the
- * element's shadow root beside its own styles (`pave-capture.styles.ts`, where the parts and custom
- * properties they use are documented) when the module is wired to it. Added after them, they win where
- * both say the same (`.big` over `.button`), as they did when they were one sheet.
+ * The hand-off screens' own rules — the QR code, the progress, the big "Start inspection" button — and the busy
+ * button's spinner, fetched with those screens (`../on-demand/handoff.ts`) rather than in the file every page
+ * loads, and added to the element's shadow root beside its own styles (`pave-capture.styles.ts`, where the parts
+ * and custom properties they use are documented) when the module is wired to it. Added after them, they win
+ * where both say the same (`.big` over `.button`), as they did when they were one sheet.
  */
 
 /** The text as written; the build minifies it as it minifies `css` templates (scripts/minify-templates.ts picks them by the tag's name). */
 const css = (text: TemplateStringsArray) => text[0]!;
 
 export const handoffStyles = css`
+  /*
+   * In the busy button: a ring that turns (it stands still under reduced motion: the element's own sheet). The
+   * module is fetched as the form is first focused, so it is here when the button is pressed; the ring is
+   * decoration (the form is aria-busy and says "Creating your inspection…"), so a press that comes first shows
+   * it a moment later, and a page without the module goes without it.
+   */
+  .spinner {
+    width: 1em;
+    height: 1em;
+    margin-inline-end: 0.5em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: pave-spin 0.8s linear infinite;
+  }
+  @keyframes pave-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
   .success {
     color: var(--_success);
     font-weight: 600;

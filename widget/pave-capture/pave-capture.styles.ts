@@ -49,7 +49,8 @@ const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
  * @cssprop --pave-max-width - Widest the widget grows.
  * @cssprop --pave-qr-size - Side of the QR code.
  */
-/* The hand-off screens' own rules (QR code, progress, the big start button) come with them: handoff.styles.ts. */
+/* The hand-off screens' own rules (QR code, progress, the big start button) come with them, and so does the busy
+   button's spinner (decoration: the form says it is busy itself): handoff.styles.ts. */
 export const styles = css`
   :host {
     --_primary: var(--pave-color-primary, #0b57d0);
@@ -142,21 +143,6 @@ export const styles = css`
   .big-link {
     font-size: 1.125em;
     font-weight: 600;
-  }
-  /* In the busy button: a ring that turns (it stands still under reduced motion, below). */
-  .spinner {
-    width: 1em;
-    height: 1em;
-    margin-inline-end: 0.5em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: pave-spin 0.8s linear infinite;
-  }
-  @keyframes pave-spin {
-    to {
-      transform: rotate(1turn);
-    }
   }
   input {
     font: inherit;
