@@ -25,7 +25,8 @@ interface FieldRules {
   strings: Strings & { phoneProblems: Partial<Record<string, string>> };
   /**
    * The phone's rules (lengths, calling codes), on demand with the hand-off module; until they are here only
-   * what shows as it is typed is checked, and a number is sent as typed (the signer reads it and says what is wrong).
+   * what shows as it is typed is checked. The element waits for them before texting; if they cannot be had, the
+   * number is sent as typed (the signer reads it for the site's country and says what is wrong).
    */
   checkPhone?: typeof checkPhone;
 }
@@ -70,7 +71,7 @@ export function checkFields(input: FieldInput, rules: FieldRules): FieldReport {
       if (input.shown.phone) report.phone = strings.phoneRequired;
     }
   } else {
-    // Until the phone's rules are here, only what shows as it is typed is checked (and the number is sent as typed).
+    // Until the phone's rules are here, only what shows as it is typed is checked (a text waits for them; without them, the number goes as typed).
     const typed = typedPhoneProblem(phone);
     const result = rules.checkPhone?.(phone, rules.country) ?? (typed ? { ok: false as const, problem: typed } : undefined);
     if (result?.ok) {

@@ -2,8 +2,8 @@
  * The part of phone handling in the file every page loads: what shows as the number is typed — letters, a
  * character no number has — and the formatting of North American numbers as they are typed. The lengths and
  * calling codes (`phone.ts`) come with the hand-off module, fetched as the form is first focused: problems
- * they find show when the field is left or the form sent, by when it is here (without it, the signer's check
- * answers).
+ * they find show when the field is left (normally it is here by then; else once it is) or the form sent (a text
+ * waits for it; without it, the signer's check answers).
  */
 
 /** What can be told of a number while it is typed: letters, or other characters no number has. */

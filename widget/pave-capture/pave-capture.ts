@@ -207,6 +207,11 @@ export class PaveCapture extends LitElement {
   };
 
   async #create(mode: Delivery, renew: boolean) {
+    if (mode === 'sms') {
+      // The phone's rules (E.164, so a retry carries the same body) come with the hand-off module, normally here since the form was focused.
+      await loadHandoff();
+      if (this.current.kind === 'sending') return; // pressed twice while it came
+    }
     this.#fields.showAll(mode);
     const report = this.#fields.report(mode, this.strings);
     if (!report.valid) {
