@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { build, defineConfig, type BuildEnvironmentOptions, type Plugin } from 'vite';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.ts';
 import { ON_DEMAND_FILES, onDemandFilesPlugin } from './scripts/on-demand-files.ts';
+import { terserPassPlugin } from './scripts/terser-pass.ts';
 
 const root = import.meta.dirname;
 const signerPort = Number(process.env.SIGNER_PORT ?? 8787);
@@ -59,7 +60,7 @@ function libraryBuild(esm: boolean): BuildEnvironmentOptions {
         {
           // (`window.PaveCapture` is a plain object of the exports: no `Symbol.toStringTag` of "Module".)
           output: { postBanner: 'if(typeof document<"u"&&!globalThis.customElements?.get("pave-capture")){', postFooter: '}', generatedCode: { symbols: false } },
-          plugins: [onDemandFilesPlugin(resolve(root, 'widget'), productionConditions)],
+          plugins: [onDemandFilesPlugin(resolve(root, 'widget'), productionConditions), terserPassPlugin('pave-capture.js')],
         },
   };
 }

@@ -25,8 +25,11 @@ import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/frame
 const ELEMENT = 'widget/pave-capture/pave-capture.ts';
 const EVENTS = 'widget/pave-capture/events.ts';
 const SOURCES = ['widget/index.ts', ELEMENT, EVENTS];
-/** Where the element's CSS parts and custom properties are documented: beside the styles that use them. */
-const THEMING = 'widget/pave-capture/pave-capture.styles.ts';
+/**
+ * Where the element's CSS parts and custom properties are documented: beside the styles that use them (the
+ * first file); the hand-off screens' rules, fetched with them, read a few too (their defaults are read there).
+ */
+const THEMING = ['widget/pave-capture/pave-capture.styles.ts', 'widget/pave-capture/handoff.styles.ts'];
 /** The package's ES module entry: what `import 'pave-capture'` loads, and what exports everything below. */
 const MODULE = 'dist/esm/index.js';
 const OUT = 'widget/dist/custom-elements.json';
@@ -34,7 +37,7 @@ const OUT = 'widget/dist/custom-elements.json';
 /** The manifest, built from the sources in the working directory (the repository's root). */
 export function buildManifest() {
   const modules = SOURCES.map((path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true));
-  return create({ modules, plugins: [...litPlugin(), themingFrom(THEMING), publicSurfaceOnly(), resolvedTypes(), eventTypes(), oneModule()] });
+  return create({ modules, plugins: [...litPlugin(), themingFrom(...THEMING), publicSurfaceOnly(), resolvedTypes(), eventTypes(), oneModule()] });
 }
 
 /** The element's declaration in a manifest. */
@@ -65,8 +68,8 @@ export function eventClasses(path = EVENTS) {
  * The analyzer reads `@csspart` and `@cssprop` from the element's class comment only; the element documents
  * its theming surface in its styles file instead, so this adds those tags to the element, in their order.
  */
-function themingFrom(path) {
-  const text = readFileSync(path, 'utf8');
+function themingFrom(...paths) {
+  const text = paths.map((path) => readFileSync(path, 'utf8')).join('\n');
   const tagged = (tag) => [...text.matchAll(new RegExp(`^\\s*\\* @${tag} (\\S+) - (.+)$`, 'gm'))].map(([, name, description]) => ({ description, name }));
   return {
     name: 'pave-theming',

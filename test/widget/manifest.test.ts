@@ -17,7 +17,8 @@ const ELEMENT_DIR = join(root, 'widget/pave-capture');
 const sources = readdirSync(ELEMENT_DIR)
   .filter((name) => name.endsWith('.ts'))
   .map((name) => readFileSync(join(ELEMENT_DIR, name), 'utf8'));
-const styles = readFileSync(join(ELEMENT_DIR, 'pave-capture.styles.ts'), 'utf8');
+/** The element's styles and the hand-off screens' (fetched with them). */
+const styles = ['pave-capture.styles.ts', 'handoff.styles.ts'].map((name) => readFileSync(join(ELEMENT_DIR, name), 'utf8')).join('\n');
 
 type Named = { name: string };
 type Element = {

@@ -4,7 +4,8 @@
  * wrong check digit on a full VIN) and otherwise once the field has been left or the form submitted.
  */
 import type { Delivery } from '../../contract/schema.ts';
-import { checkPhone } from './phone.ts';
+import type { checkPhone } from './phone.ts';
+import { typedPhoneProblem } from './phone-typing.ts';
 import type { FormStrings as Strings } from '../strings/language.ts';
 import { badVinCharacter, checkVin, normalizeVin } from '../../contract/vin.ts';
 
@@ -20,7 +21,14 @@ interface FieldRules {
   /** The delivery the customer is asking for: the phone is needed only to text the link. */
   delivery: Delivery;
   country: string;
-  strings: Strings;
+  /** The words; with `checkPhone`, those of its problems too (they come with it, in the hand-off's words). */
+  strings: Strings & { phoneProblems: Partial<Record<string, string>> };
+  /**
+   * The phone's rules (lengths, calling codes), on demand with the hand-off module; until they are here only
+   * what shows as it is typed is checked. The element waits for them before texting; if they cannot be had, the
+   * number is sent as typed (the signer reads it for the site's country and says what is wrong).
+   */
+  checkPhone?: typeof checkPhone;
 }
 
 export interface FieldReport {
@@ -63,10 +71,12 @@ export function checkFields(input: FieldInput, rules: FieldRules): FieldReport {
       if (input.shown.phone) report.phone = strings.phoneRequired;
     }
   } else {
-    const result = checkPhone(phone, rules.country);
-    if (result.ok) {
+    // Until the phone's rules are here, only what shows as it is typed is checked (a text waits for them; without them, the number goes as typed).
+    const typed = typedPhoneProblem(phone);
+    const result = rules.checkPhone?.(phone, rules.country) ?? (typed ? { ok: false as const, problem: typed } : undefined);
+    if (result?.ok) {
       report.e164 = result.e164;
-    } else {
+    } else if (result) {
       // A number only matters when it will be texted; a half-typed one is never an error while typing.
       if (rules.delivery === 'sms') report.valid = false;
       if (input.shown.phone || result.problem === 'invalid' || result.problem === 'letters') report.phone = strings.phoneProblems[result.problem];

@@ -10,6 +10,9 @@ import type { Action, State } from './machine.ts';
 export const FINAL_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['COMPLETE', 'EXPIRED', 'INVALID']);
 
 /** PAVE re-sends a text only before the capture is under way (its v2 resend refuses after `QC_PASSED`). */
+/** Final statuses that leave the customer without a usable link: the screen offers a new one. */
+const DEAD_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['EXPIRED', 'INVALID']);
+
 const RESENDABLE: ReadonlySet<string> = new Set<SessionStatus>(['IDLE', 'STARTED']);
 
 /** Whether the resend button shows for this state. */
@@ -34,6 +37,9 @@ export function nextHandoff(state: State, action: Action): State {
       return state.kind === 'link' || state.kind === 'sms' ? { ...state, lost: true } : state;
     case 'untracked':
       return state.kind === 'link' || state.kind === 'sms' ? { ...state, tracking: 'off' } : state;
+    case 'renew':
+      // A fresh create for an expired or unusable session (from its final screen): `sending` again, as a submit of the same form.
+      return (state.kind === 'link' || state.kind === 'sms') && DEAD_STATUSES.has(state.status ?? '') ? { kind: 'sending', mode: state.session.delivery } : state;
     case 'resend':
       return state.kind === 'sms' && canResend(state) && state.resend.kind !== 'sending'
         ? { ...state, resend: { kind: 'sending' } }

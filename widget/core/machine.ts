@@ -44,7 +44,7 @@ export type Action =
   | { type: 'created'; session: CreateSessionResponse }
   | { type: 'failed'; error: WidgetError }
   /** A session remembered from an earlier visit (see `resume.ts`). */
-  | { type: 'resumed'; session: CreateSessionResponse; status?: SessionStatus }
+  | { type: 'resumed'; session: CreateSessionResponse }
   /** Back to the form for another delivery: "text it to me instead", "change number", "use a QR code instead". */
   | { type: 'choose'; mode: Delivery }
   | { type: 'restart'; mode: Delivery }
@@ -57,9 +57,6 @@ export type Action =
   | { type: 'resend' }
   | { type: 'resent'; smsTo: string }
   | { type: 'resend-failed'; message: string; hide: boolean };
-
-/** Final statuses that leave the customer without a usable link: the screen offers a new one. */
-export const DEAD_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['EXPIRED', 'INVALID']);
 
 export const idle = (mode: Delivery): State => ({ kind: 'idle', mode });
 
@@ -85,13 +82,10 @@ export function next(state: State, action: Action): State {
     case 'failed':
       return state.kind === 'sending' ? { kind: 'error', mode: state.mode, error: action.error } : state;
     case 'resumed':
-      return state.kind === 'idle' ? { ...handoff(action.session), ...(action.status ? { status: action.status } : {}) } : state;
+      return state.kind === 'idle' ? handoff(action.session) : state;
     case 'choose':
     case 'restart':
       return state.kind === 'sending' ? state : idle(action.mode);
-    case 'renew':
-      // A fresh create for an expired or unusable session: `sending` again, as a submit of the same form.
-      return (state.kind === 'link' || state.kind === 'sms') && DEAD_STATUSES.has(state.status ?? '') ? { kind: 'sending', mode: state.session.delivery } : state;
     default:
       // The hand-off's own actions (status, resend, renew): `handoff-machine.ts`, fetched with its screens.
       return state;

@@ -1,8 +1,12 @@
 /**
- * A few hundred bytes of phone handling for the browser: enough to format as the person types and to
- * refuse what is obviously wrong. The signer does the authoritative check (libphonenumber-js) and the
- * E.164 conversion; this module never needs to be perfect, only never stricter than the signer.
+ * A few hundred bytes of phone handling for the browser: enough to refuse what is obviously wrong and to
+ * send E.164. The signer does the authoritative check (libphonenumber-js); this module never needs to be
+ * perfect, only never stricter than the signer. What shows as the number is typed, and its formatting, are
+ * `phone-typing.ts`, in the file every page loads; these rules come with the hand-off module (on demand).
  */
+import { typedPhoneProblem } from './phone-typing.ts';
+
+export { formatPhoneAsTyped } from './phone-typing.ts';
 
 /** Country calling codes, and the trunk prefix of a national number where it has one (North America: see `checkPhone`). */
 const COUNTRIES: Record<string, { code: string; trunk?: string }> = {
@@ -25,9 +29,9 @@ const COUNTRIES: Record<string, { code: string; trunk?: string }> = {
 };
 
 /** `letters`: letters typed; `invalid`: other characters; `not_mobile`: the length of one, but no number a text reaches. */
-type PhoneProblem = 'too_short' | 'too_long' | 'invalid' | 'letters' | 'not_mobile';
+export type PhoneProblem = 'too_short' | 'too_long' | 'invalid' | 'letters' | 'not_mobile';
 
-type PhoneCheck = { ok: true; e164: string } | { ok: false; problem: PhoneProblem };
+export type PhoneCheck = { ok: true; e164: string } | { ok: false; problem: PhoneProblem };
 
 /** Calling code of a supported country, `undefined` for the others. */
 export function callingCode(country: string): string | undefined {
@@ -41,8 +45,8 @@ export function callingCode(country: string): string | undefined {
 export function checkPhone(typed: string, country = 'US'): PhoneCheck {
   // Spaces around the number are not part of it (the signer trims them too).
   const input = typed.trim();
-  if (/\p{L}/u.test(input)) return { ok: false, problem: 'letters' };
-  if (/[^\d\s()+.\-/]/.test(input) || input.lastIndexOf('+') > 0) return { ok: false, problem: 'invalid' };
+  const problem = typedPhoneProblem(input);
+  if (problem) return { ok: false, problem };
   let digits = input.replace(/\D/g, '');
   if (!input.startsWith('+')) {
     const rule = COUNTRIES[country.toUpperCase()];
@@ -63,22 +67,6 @@ export function checkPhone(typed: string, country = 'US'): PhoneCheck {
     return digits.length < 11 ? { ok: false, problem: 'too_short' } : { ok: false, problem: 'not_mobile' };
   }
   return { ok: true, e164: `+${digits}` };
-}
-
-/**
- * Formats North American numbers as they are typed — `(647) 455-12` — and leaves others as typed.
- * Only reformats when the input holds nothing but digits and separators, so the caret stays sensible.
- */
-export function formatPhoneAsTyped(input: string, country = 'US'): string {
-  // Letters stay on screen, so the message about them points at something the customer can see.
-  if (input.trim().startsWith('+') || callingCode(country) !== '1' || /[^\d\s()+.\-/]/.test(input)) return input;
-  let digits = input.replace(/\D/g, '');
-  if (digits.length > 10 && digits.startsWith('1')) digits = digits.slice(1);
-  if (digits.length > 10) return input;
-  // No closing parenthesis until a fourth digit: otherwise Backspace could never delete it.
-  if (digits.length <= 3) return digits;
-  if (digits.length <= 6) return `(${digits.slice(0, 3)}) ${digits.slice(3)}`;
-  return `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`;
 }
 
 /** "•••-•••-4567": enough for the customer to recognise their number, nothing for a screen-reader over the shoulder. */

@@ -101,7 +101,7 @@ function retryAtOf(header: string | null): number | undefined {
 }
 
 /** No `signer` attribute: nothing to send to. The customer reads that the service is not available; the developer, how to fix it. */
-export const noSigner = (): Failure => failure('bad_response', 'The widget has no signer attribute.');
+export const noSigner = (): Failure => failure('bad_response', 'No signer attribute.');
 
 function failure(code: WidgetError['code'], message: string, status?: number): Failure {
   return { ok: false, error: { code, message, issues: [] }, ...(status ? { status } : {}) };

@@ -1,6 +1,7 @@
 /**
  * Everything the customer needs only once the button is pressed, fetched on demand while the create request
- * is in flight (see `handoff-loader.ts`): the reading of that request's answer, the hand-off and final screens,
+ * is in flight (see `handoff-loader.ts`) or as the form is first focused: the phone's rules (lengths, calling
+ * codes; what shows as it is typed is in the main file), the reading of that request's answer, the hand-off and final screens,
  * the session's status tracking, the resend and copy actions, the hand-off's half of the state machine, and the words of all that — English's
  * hand-off words, the signer's errors and issues — so the file every page loads has the form alone.
  *
@@ -10,6 +11,8 @@
  */
 import type { ErrorIssue } from '../../contract/schema.ts';
 import { nextHandoff } from '../core/handoff-machine.ts';
+import { checkPhone } from '../core/phone.ts';
+import { keepsKey, retryBlockedUntil } from '../core/retry.ts';
 import { readAnswer } from '../net/api.ts';
 import type { WidgetError } from '../net/error.ts';
 import { readCreated } from '../net/parse.ts';
@@ -30,4 +33,4 @@ const say = (strings: FormStrings) => ({
 const readCreatedAnswer = (response: Response) => readAnswer(response, readCreated);
 
 /** The module's parts, its views made with the element's Lit. */
-export const handoff = (lit: LitParts) => ({ screen: handoffScreenOf(lit), wire, next: nextHandoff, readCreated: readCreatedAnswer, complete, say, hintDeveloper });
+export const handoff = (lit: LitParts) => ({ screen: handoffScreenOf(lit), wire, next: nextHandoff, readCreated: readCreatedAnswer, complete, say, hintDeveloper, checkPhone, keepsKey, retryBlockedUntil });

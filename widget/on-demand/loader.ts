@@ -30,23 +30,24 @@ export const fetchModule: LoadModule = (name) =>
   });
 
 /**
- * Answers what is already here (or `undefined`); asking for what is not starts fetching it, once per key
- * for the page's lifetime, and `onLoaded` runs when it arrives. A failed fetch is not retried (a broken
- * file is not asked for on every render): the caller keeps its fallback. Pure: the fetching is passed in.
+ * Answers what is already here, `null` for good if it could not be had, `undefined` while it is not here yet;
+ * asking for what is not starts fetching it, once per key for the page's lifetime, and `onSettled` runs when
+ * it arrives or fails. A failed fetch is not retried (a broken file is not asked for on every render): the
+ * caller keeps its fallback. Pure: the fetching is passed in.
  * @example
  * const words = lazy((lang: string) => fetchWords(lang));
  * words('fr', () => element.requestUpdate()) ?? english
  */
-export function lazy<K, V>(load: (key: K) => Promise<V>): (key: K, onLoaded?: () => void) => V | undefined {
-  const loaded = new Map<K, V>();
+export function lazy<K, V>(load: (key: K) => Promise<V>): (key: K, onSettled?: () => void) => V | null | undefined {
+  const settled = new Map<K, V | null>();
   const loading = new Map<K, Promise<unknown>>();
-  return (key, onLoaded) => {
-    if (!loaded.has(key)) {
+  return (key, onSettled) => {
+    if (!settled.has(key)) {
       let pending = loading.get(key);
-      if (!pending) loading.set(key, (pending = load(key).then((value) => loaded.set(key, value), () => undefined)));
-      if (onLoaded) void pending.then(() => loaded.has(key) && onLoaded());
+      if (!pending) loading.set(key, (pending = load(key).then((value) => settled.set(key, value), () => settled.set(key, null))));
+      if (onSettled) void pending.then(() => onSettled());
     }
-    return loaded.get(key);
+    return settled.get(key);
   };
 }
 
@@ -55,6 +56,6 @@ export function lazy<K, V>(load: (key: K) => Promise<V>): (key: K, onLoaded?: ()
  * what `pick` takes from each.
  * @example const encoder = onDemand((module: typeof import('./qr.ts')) => module.qrPath); encoder('qr', rerender)
  */
-export function onDemand<M, V>(pick: (module: M) => V): (name: string, onLoaded?: () => void) => V | undefined {
+export function onDemand<M, V>(pick: (module: M) => V): (name: string, onSettled?: () => void) => V | null | undefined {
   return lazy(async (name: string) => pick((await fetchModule(name)) as M));
 }

@@ -4,26 +4,14 @@
  * normally here before the session is. Unlike the languages, its failure matters to the view: without it
  * the link itself becomes the primary action (`null`), rather than a square that stays empty.
  */
-import { fetchModule } from './loader.ts';
+import { onDemand } from './loader.ts';
 import type * as Qr from './qr.ts';
 
 export type QrEncoder = typeof Qr.qrPath;
-
-let encoder: QrEncoder | undefined;
-let failed = false;
-let loading: Promise<void> | undefined;
 
 /**
  * The encoder once it is here; `undefined` while it is being fetched (asking starts that, and `onSettled`
  * runs when it arrives or fails); `null` for good when it could not be fetched.
  */
-export function qrEncoder(onSettled?: () => void): QrEncoder | null | undefined {
-  if (encoder) return encoder;
-  if (failed) return null;
-  loading ??= fetchModule('qr').then(
-    (module) => void (encoder = (module as typeof Qr).qrPath),
-    () => void (failed = true),
-  );
-  if (onSettled) void loading.then(onSettled);
-  return undefined;
-}
+const encoder = onDemand((module: typeof Qr) => module.qrPath);
+export const qrEncoder = (onSettled?: () => void): QrEncoder | null | undefined => encoder('qr', onSettled);

@@ -9,7 +9,8 @@ import type { ReactiveControllerHost } from 'lit';
 import type { Delivery, ErrorIssue } from '../../contract/schema.ts';
 import { normalizeVin } from '../../contract/vin.ts';
 import { checkFields, type FieldReport } from '../core/fields.ts';
-import { formatPhoneAsTyped } from '../core/phone.ts';
+import { formatPhoneAsTyped } from '../core/phone-typing.ts';
+import { handoffNow } from '../on-demand/handoff-loader.ts';
 import type { FormStrings as Strings } from '../strings/language.ts';
 
 /** The element, as its fields see it: what the page prefilled, and the rules it set. */
@@ -78,7 +79,8 @@ export function formFields(host: FormFieldsHost): FormFields {
     get issues() {
       return issues;
     },
-    report: (delivery, strings) => checkFields({ vin, phone, shown }, { requireVin: host.requireVin, delivery, country: host.country, strings }),
+    // The phone's rules come with the hand-off module (fetched as the form is first focused), with their words.
+    report: (delivery, strings) => checkFields({ vin, phone, shown }, { requireVin: host.requireVin, delivery, country: host.country, strings, checkPhone: handoffNow()?.checkPhone }),
     showAll(delivery) {
       shown = { vin: true, phone: delivery === 'sms' };
       changed();

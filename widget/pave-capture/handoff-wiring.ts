@@ -6,13 +6,16 @@
 import type { ReactiveControllerHost } from 'lit';
 import { FINAL_STATUSES } from '../core/handoff-machine.ts';
 import type { Action, State } from '../core/machine.ts';
-import { pageStorage, rememberStatus } from '../core/resume.ts';
+import { pageStorage, recallStatus, rememberStatus } from '../core/resume.ts';
 import type { WidgetError } from '../net/error.ts';
 import type { FormStrings } from '../strings/language.ts';
 import { complete } from '../strings/messages.ts';
 import type * as Events from './events.ts';
 import { copyLink, resend } from './handoff-actions.ts';
 import { trackSession } from './session-tracker.ts';
+import { adoptHandoffStyles } from './handoff.styles.ts';
+
+const NOTICE_MS = 4_000; // how long a notice ("Link copied.") stays
 
 /** The element, as its hand-off sees it. */
 interface HandoffHost extends ReactiveControllerHost, HTMLElement {
@@ -25,8 +28,8 @@ export interface Wiring {
   state: () => State;
   dispatch: (action: Action) => void;
   strings: () => FormStrings;
-  /** A notice on screen: gone after a while, unless `lasting`. */
-  notify: (notice: string, lasting?: boolean) => void;
+  /** Shows a notice (the element clears it when its screen changes). */
+  notify: (notice: string) => void;
   focus: (selector: string) => void;
   /** The remembered session's entry (`resumeKey`). */
   storageKey: () => string;
@@ -39,6 +42,19 @@ export interface Wiring {
  */
 export function wire(host: HandoffHost, w: Wiring) {
   const { PaveSessionStatusEvent, PaveSmsSentEvent, PaveErrorEvent } = w.events;
+  /** A notice goes by itself after a few seconds ("Link copied."), unless `lasting`. */
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const notify = (notice: string, lasting = false) => {
+    w.notify(notice);
+    clearTimeout(noticeTimer);
+    if (!lasting) noticeTimer = setTimeout(() => w.notify(''), NOTICE_MS);
+  };
+  adoptHandoffStyles(host.renderRoot);
+  // A session resumed once its inspection was complete: the thank-you screen again, and no polling.
+  const resumed = w.state();
+  if ((resumed.kind === 'link' || resumed.kind === 'sms') && !resumed.status && recallStatus(pageStorage(), w.storageKey()) === 'COMPLETE') {
+    w.dispatch({ type: 'tracked', status: 'COMPLETE' });
+  }
   trackSession(host, {
     handoff: () => {
       const s = w.state();
@@ -61,7 +77,7 @@ export function wire(host: HandoffHost, w: Wiring) {
         signer: host.signer,
         strings: complete(w.strings()),
         dispatch: w.dispatch,
-        notify: (notice) => w.notify(notice),
+        notify: (notice) => notify(notice),
         sent: (sms_to) => s.kind === 'sms' && host.dispatchEvent(new PaveSmsSentEvent({ session_key: s.session.session_key, sms_to })),
         failed: ({ code, message }: WidgetError) => host.dispatchEvent(new PaveErrorEvent({ code, message })),
         focus: w.focus,
@@ -69,8 +85,8 @@ export function wire(host: HandoffHost, w: Wiring) {
     },
     copy: async (url: string) => {
       const t = complete(w.strings());
-      if (await copyLink(url, host.renderRoot.querySelector('.link'))) w.notify(t.copied);
-      else w.notify(t.copyFailed, true);
+      if (await copyLink(url, host.renderRoot.querySelector('.link'))) notify(t.copied);
+      else notify(t.copyFailed, true);
     },
   };
 }

@@ -49,6 +49,8 @@ const css = (text: TemplateStringsArray) => unsafeCSS(text[0]);
  * @cssprop --pave-max-width - Widest the widget grows.
  * @cssprop --pave-qr-size - Side of the QR code.
  */
+/* The hand-off screens' own rules (QR code, progress, the big start button) come with them, and so does the busy
+   button's spinner (decoration: the form says it is busy itself): handoff.styles.ts. */
 export const styles = css`
   :host {
     --_primary: var(--pave-color-primary, #0b57d0);
@@ -138,49 +140,9 @@ export const styles = css`
   .warning {
     color: var(--_warning);
   }
-  .success {
-    color: var(--_success);
-    font-weight: 600;
-  }
-  /* Progress is not success: neutral, so "waiting" never reads as done. */
-  .progress {
-    color: var(--_text);
-  }
-  .done {
-    color: var(--_success);
-    font-weight: 600;
-  }
-  .steps {
-    display: grid;
-    gap: calc(var(--_space) / 4);
-    font-size: 0.875em;
-  }
-  progress {
-    width: 100%;
-    height: 0.5rem;
-    accent-color: var(--_primary);
-  }
-  .nowrap {
-    white-space: nowrap;
-  }
   .big-link {
     font-size: 1.125em;
     font-weight: 600;
-  }
-  /* In the busy button: a ring that turns (it stands still under reduced motion, below). */
-  .spinner {
-    width: 1em;
-    height: 1em;
-    margin-inline-end: 0.5em;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: pave-spin 0.8s linear infinite;
-  }
-  @keyframes pave-spin {
-    to {
-      transform: rotate(1turn);
-    }
   }
   input {
     font: inherit;
@@ -224,11 +186,6 @@ export const styles = css`
     background: transparent;
     color: var(--_primary);
   }
-  .big {
-    min-height: 56px;
-    font-size: 1.125em;
-    width: 100%;
-  }
   .button:hover {
     filter: brightness(1.08);
   }
@@ -239,13 +196,6 @@ export const styles = css`
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
-  }
-  .qr {
-    display: block;
-    width: var(--pave-qr-size, 12rem);
-    max-width: 100%;
-    aspect-ratio: 1;
-    border-radius: var(--_radius);
   }
   .link {
     color: var(--_primary);

@@ -2,8 +2,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import type { CreateSessionResponse, Delivery } from '../../contract/schema.ts';
 import { isTouchPhone } from '../core/device.ts';
 import { idle, next, type Action, type State } from '../core/machine.ts';
-import { forget, pageStorage, recall, recallStatus, remember, resumeKey } from '../core/resume.ts';
-import { keepsKey, retryBlockedUntil } from '../core/retry.ts';
+import { forget, pageStorage, recall, remember, resumeKey } from '../core/resume.ts';
 import { requestBody, submissionFor, type Submission } from '../core/submission.ts';
 import { noSigner, postSession, readBare } from '../net/api.ts';
 import { handoffNow, loadHandoff } from '../on-demand/handoff-loader.ts';
@@ -15,7 +14,6 @@ import { formFields } from './form-fields.ts';
 import { styles } from './pave-capture.styles.ts';
 import { formView, linkOnlyView, signerWords } from './views.ts';
 
-const NOTICE_MS = 4_000; // how long a notice ("Link copied.") stays
 
 // CSS parts and custom properties are documented beside their styles (pave-capture.styles.ts); the manifest lists them.
 /**
@@ -87,9 +85,8 @@ export class PaveCapture extends LitElement {
   readonly #botCheck = botCheck(this, () => this.language);
   readonly #fields = formFields(this);
   #onPhone = false;
-  /** Re-renders when a retry's wait is over; clears a notice after a while. */
+  /** Re-renders when a retry's wait is over. */
   #retryTimer?: ReturnType<typeof setTimeout>;
-  #noticeTimer?: ReturnType<typeof setTimeout>;
   /** The hand-off's tracker and actions, once its module is here. */
   #wired?: ReturnType<NonNullable<ReturnType<typeof handoffNow>>['wire']>;
 
@@ -103,7 +100,7 @@ export class PaveCapture extends LitElement {
       state: () => this.current,
       dispatch: (action) => this.#dispatch(action),
       strings: () => this.strings,
-      notify: (notice, lasting) => this.#notify(notice, lasting),
+      notify: (notice) => (this.notice = notice),
       focus: (selector) => this.#focusAfterUpdate(selector),
       storageKey: () => this.#storageKey,
       events: { PaveSessionStatusEvent, PaveSmsSentEvent, PaveErrorEvent },
@@ -119,16 +116,15 @@ export class PaveCapture extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#onPhone = isTouchPhone();
-    this.addEventListener('focusin', () => void loadHandoff(), { once: true }); // typing takes seconds: fetched before the press
+    this.addEventListener('focusin', () => void loadHandoff().then(() => this.requestUpdate()), { once: true }); // typing takes seconds: here before the press (with the phone's rules)
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('delivery')) this.#dispatch({ type: 'configure', mode: this.defaultMode });
     if (!this.hasUpdated) {
-      const storage = pageStorage();
-      const session = recall(storage, this.#storageKey, Date.now());
+      const session = recall(pageStorage(), this.#storageKey, Date.now());
       if (session) {
-        this.#dispatch({ type: 'resumed', session, status: recallStatus(storage, this.#storageKey) });
+        this.#dispatch({ type: 'resumed', session }); // its remembered status is the hand-off's (`wire`)
         void loadHandoff().then(() => this.requestUpdate());
       }
     }
@@ -166,7 +162,7 @@ export class PaveCapture extends LitElement {
       case 'error':
         return formView({
           state: s,
-          strings,
+          strings: after ? after.complete(strings) : strings, // with the words of the phone's rules
           fields: this.#fields,
           requireVin: this.requireVin,
           disabled: this.disabled,
@@ -185,7 +181,7 @@ export class PaveCapture extends LitElement {
           state: s,
           strings: after.complete(strings),
           notice: this.notice,
-          actions: { copy: (url) => this.#wired!.copy(url), choose: this.#choose, restart: this.#restart, resend: () => this.#wired!.resend(), renew: this.#renew },
+          actions: { ...this.#wired!, choose: this.#choose, restart: this.#restart, renew: this.#renew },
           onPhone: this.#onPhone,
           offerText: this.delivery === 'auto',
           qr,
@@ -211,6 +207,11 @@ export class PaveCapture extends LitElement {
   };
 
   async #create(mode: Delivery, renew: boolean) {
+    if (mode === 'sms') {
+      // The phone's rules (E.164, so a retry carries the same body) come with the hand-off module, normally here since the form was focused.
+      await loadHandoff();
+      if (this.current.kind === 'sending') return; // pressed twice while it came
+    }
     this.#fields.showAll(mode);
     const report = this.#fields.report(mode, this.strings);
     if (!report.valid) {
@@ -233,13 +234,14 @@ export class PaveCapture extends LitElement {
     const result = sent instanceof Response ? await (after?.readCreated ?? readBare)(sent) : sent;
     if (result.ok) return this.#created(result.value);
     const { error } = result;
-    if (!keepsKey(error, mode)) this.#submission = undefined;
+    // Without the hand-off the failure is one no signer acted on, or one it may have (no answer, or none readable): the key stays.
+    if (after && !after.keepsKey(error, mode)) this.#submission = undefined;
     this.#fields.refused(error.issues);
     this.#dispatch({ type: 'failed', error });
     this.dispatchEvent(new PaveErrorEvent({ code: error.code, message: error.message }));
     after?.hintDeveloper(error, (result as { status?: number }).status, this.signer);
     // The button comes back when a retry is safe; focus goes where the customer acts next: the first field in error, else the message.
-    const wait = retryBlockedUntil(error, Date.now());
+    const wait = after?.retryBlockedUntil(error, Date.now()); // only the hand-off reads a `Retry-After`
     if (wait) this.#retryTimer = setTimeout(() => this.requestUpdate(), wait - Date.now());
     this.#focusAfterUpdate('[aria-invalid="true"], .form-error');
   }
@@ -248,7 +250,7 @@ export class PaveCapture extends LitElement {
   /** PAVE may have texted this very request: its retry waits for `Retry-After` (a changed form need not). */
   #mustWait() {
     const s = this.current;
-    if (s.kind !== 'error' || !retryBlockedUntil(s.error, Date.now())) return false;
+    if (s.kind !== 'error' || !handoffNow()?.retryBlockedUntil(s.error, Date.now())) return false;
     return !!this.#submission && submissionFor(this.#body(s.mode, this.#fields.report(s.mode, this.strings).e164), this.#submission) === this.#submission;
   }
 
@@ -277,13 +279,6 @@ export class PaveCapture extends LitElement {
 
   #focusAfterUpdate(selector: string) {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
-
-  /** A notice that goes by itself after a few seconds ("Link copied."). */
-  #notify(notice: string, lasting = false) {
-    this.notice = notice;
-    clearTimeout(this.#noticeTimer);
-    if (!lasting) this.#noticeTimer = setTimeout(() => (this.notice = ''), NOTICE_MS);
   }
 
   #dispatch(action: Action) {

@@ -19,10 +19,13 @@ type FormState = Extract<State, { kind: 'idle' | 'sending' | 'error' }>;
 /** What the form says of an error and of per-field issues. */
 type Say = { error: (error: WidgetError) => string; issues: (issues: ErrorIssue[]) => Record<string, string> };
 
-/** The signer's own words (its messages), when the hand-off module with the customer's could not be had. */
+/**
+ * The signer's own words (its messages), when the hand-off module with the customer's could not be had (or is
+ * not here yet). Per-field issues come only from reading an answer with that module, so there are none to word.
+ */
 export const signerWords: Say = {
   error: (error) => error.message,
-  issues: (issues) => Object.fromEntries(issues.map((issue) => [issue.path, issue.message])),
+  issues: () => ({}),
 };
 
 interface FormView {

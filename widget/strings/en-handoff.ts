@@ -7,6 +7,12 @@ import type { WidgetErrorCode } from '../net/error.ts';
 import type { IssueWords } from './issue-words.ts';
 
 export default {
+  /** The problems the phone's rules find (they come with this module); `complete` joins them to the form's. */
+  phoneProblems: {
+    too_short: 'This number is too short: include the area code.',
+    too_long: 'This number is too long.',
+    not_mobile: 'This is not a number we can text: check the area code.',
+  },
   readyTitle: 'Your inspection is ready',
   readyIntro: 'Tap the button to start photographing your vehicle.',
   startInspection: 'Start inspection',

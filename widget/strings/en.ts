@@ -32,12 +32,10 @@ export default {
     check_digit: 'This VIN’s 9th character does not match the rest: please check for a typo.',
   },
   vinRequired: 'Please enter the VIN.',
+  /** What shows as a number is typed; the problems the phone's rules find are worded with them, in `en-handoff.ts`. */
   phoneProblems: {
-    too_short: 'This number is too short: include the area code.',
-    too_long: 'This number is too long.',
     invalid: 'Use digits, spaces, + ( ) and - only.',
     letters: 'A phone number has no letters: type digits only.',
-    not_mobile: 'This is not a number we can text: check the area code.',
   },
   phoneRequired: 'Please enter your mobile number to receive the link.',
   /** The bot check (Cloudflare Turnstile) could not run or did not pass, before anything was sent. */

@@ -11,11 +11,11 @@
  * makes its file.
  */
 import form from './en.ts';
-import handoffWords from './en-handoff.ts';
 import type { Strings } from './language.ts';
+import { complete } from './messages.ts';
 
 export { formEnglish, languageOf, stringsFor, SUPPORTED, type FormStrings, type Strings } from './language.ts';
 export { complete, errorMessage, fieldMessages } from './messages.ts';
 
-/** All of English: the form's words and the hand-off's. */
-export const en: Strings = { ...form, ...handoffWords };
+/** All of English: the form's words and the hand-off's (the phone's problems from both). */
+export const en: Strings = complete(form);

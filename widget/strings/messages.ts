@@ -14,7 +14,7 @@ import { waitWords } from './wait.ts';
  * @example complete(formEnglish).qrTitle // 'Scan with your phone'
  */
 export function complete(strings: FormStrings): Strings {
-  return 'errors' in strings ? (strings as Strings) : { ...strings, ...handoffWords };
+  return 'errors' in strings ? (strings as Strings) : { ...strings, ...handoffWords, phoneProblems: { ...strings.phoneProblems, ...handoffWords.phoneProblems } };
 }
 
 /**

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkFields } from '../../../widget/core/fields.ts';
-import { en } from '../../../widget/strings/index.ts';
+import { checkPhone } from '../../../widget/core/phone.ts';
+import { en, formEnglish } from '../../../widget/strings/index.ts';
 
 const VIN = '1HGCM82633A004352';
 const none = { vin: false, phone: false };
 const all = { vin: true, phone: true };
-const rules = { requireVin: false, delivery: 'link' as const, country: 'US', strings: en };
+/** With the phone's rules (here once the hand-off module is) and their words. */
+const rules = { requireVin: false, delivery: 'link' as const, country: 'US', strings: en, checkPhone };
 
 describe('checkFields', () => {
   it('lets an empty form hand the link over, and reads a good VIN and phone', () => {
@@ -50,5 +52,13 @@ describe('checkFields', () => {
     expect(checkFields({ vin: '1HGCM82634A004352', phone: '', shown: none }, rules)).toEqual({ valid: false, vin: en.vinProblems.check_digit });
     expect(checkFields({ vin: 'WVWZZZ1JZXW000001', phone: '', shown: none }, rules)).toEqual({ valid: true, vinWarning: en.vinWarning });
     expect(checkFields({ vin: VIN, phone: '', shown: all }, rules)).toEqual({ valid: true });
+  });
+
+  it('before the phone’s rules are here: what shows as it is typed, and a number sent as typed (the signer reads it)', () => {
+    const form = { requireVin: false, delivery: 'sms' as const, country: 'US', strings: formEnglish };
+    expect(checkFields({ vin: '', phone: '647x', shown: none }, form)).toEqual({ valid: false, phone: formEnglish.phoneProblems.letters });
+    expect(checkFields({ vin: '', phone: '647#', shown: none }, form)).toEqual({ valid: false, phone: formEnglish.phoneProblems.invalid });
+    expect(checkFields({ vin: '', phone: '647 455', shown: all }, form)).toEqual({ valid: true });
+    expect(checkFields({ vin: '', phone: '', shown: all }, form)).toEqual({ valid: false, phone: formEnglish.phoneRequired });
   });
 });

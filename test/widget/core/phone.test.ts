@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPhone, formatPhoneAsTyped, maskPhone } from '../../../widget/core/phone.ts';
+import { callingCode, checkPhone, formatPhoneAsTyped, maskPhone } from '../../../widget/core/phone.ts';
+import { NORTH_AMERICA } from '../../../widget/core/phone-typing.ts';
 
 describe('checkPhone', () => {
   it('reads North American numbers in any common format', () => {
@@ -52,6 +53,14 @@ describe('formatPhoneAsTyped', () => {
   it('leaves international and other countries’ numbers as typed', () => {
     expect(formatPhoneAsTyped('+33 6 12', 'US')).toBe('+33 6 12');
     expect(formatPhoneAsTyped('06 12 34', 'FR')).toBe('06 12 34');
+  });
+});
+
+describe('the main file’s part of the rules', () => {
+  it('formats as typed the countries of calling code 1, and those only', () => {
+    for (const country of ['US', 'CA', 'PR', 'MX', 'GB', 'IE', 'FR', 'BE', 'CH', 'DE', 'NL', 'ES', 'IT', 'PT', 'AU', 'NZ']) {
+      expect(NORTH_AMERICA.includes(country), country).toBe(callingCode(country) === '1');
+    }
   });
 });
 
