@@ -18,7 +18,7 @@ import { brotliBytes, gzipBytes, weigh, type Weight } from './weigh.ts';
 import type { SourceMapV3 } from './sourcemap.ts';
 
 /** The widget's budget and aim, in min+gzip bytes (1 KB = 1000 bytes). */
-export const BUDGET_BYTES = 14_000;
+export const BUDGET_BYTES = 13_000; // issue 14: the script-tag file, LitElement kept
 export const AIM_BYTES = 12_000;
 
 /** Parts smaller than this stay in the JSON but get no row of their own. */
