@@ -20,6 +20,10 @@ export default {
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
+  // Static mutants (schemas and tables built at import) are activated too late when a test filter is set, so the
+  // vitest runner reports them Survived even when a test kills them (stryker-js#6144, #6209; checked here by
+  // planting them by hand). Ignored, not counted, until that is fixed: docs/mutation.md lists how they were checked.
+  ignoreStatic: true,
   mutate: [
     'contract/**/*.ts',
     'signer/pave/**/*.ts',
