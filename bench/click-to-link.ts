@@ -59,14 +59,17 @@ export async function clickToLink(options: ClickToLinkOptions): Promise<FigureRe
     const page = await browser.newPage({ ...phone, baseURL: `http://127.0.0.1:${demo}` });
     // Each run is a new customer: the widget would otherwise resume the last run's session.
     await page.addInitScript(() => localStorage.clear());
-    // Alternating, run by run: the page as shipped, and the same page with the hand-off module already
+    // Alternating, run by run (the order swapped every pair): the page as shipped, and the same page with the hand-off module already
     // evaluated at load — as it was when the hand-off was part of the main file (the baseline).
     const clicks: number[] = [];
     const preloaded: number[] = [];
     const driver: number[] = [];
     for (let i = 0; i < options.warmup + options.runs; i++) {
-      const shipped = await oneRun(page, 'shipped');
-      const baseline = await oneRun(page, 'preloaded');
+      // Which goes first swaps every pair, so neither side always runs on the warmer page.
+      const first = i % 2 === 0 ? 'shipped' : 'preloaded';
+      const one = await oneRun(page, first);
+      const other = await oneRun(page, first === 'shipped' ? 'preloaded' : 'shipped');
+      const [shipped, baseline] = first === 'shipped' ? [one, other] : [other, one];
       if (i < options.warmup) continue;
       clicks.push(shipped.pageMs);
       preloaded.push(baseline.pageMs);
@@ -117,7 +120,6 @@ const EMBED_PAGE = '/strict-csp.html';
 type Variant = 'shipped' | 'preloaded';
 
 async function oneRun(page: Page, variant: Variant): Promise<{ pageMs: number; driverMs: number }> {
-  await page.unrouteAll();
   if (variant === 'preloaded') {
     await page.route(`**${EMBED_PAGE}`, async (route) => {
       const response = await route.fetch();
@@ -127,6 +129,8 @@ async function oneRun(page: Page, variant: Variant): Promise<{ pageMs: number; d
     });
   }
   await page.goto(EMBED_PAGE);
+  // A route makes the browser stop every request for the driver (Fetch interception): gone before the click.
+  await page.unrouteAll({ behavior: 'wait' });
   const widget = widgetUi.widget(page);
   await widgetUi.vinField(widget).fill(BENCH_VIN);
   await page.evaluate((eventName) => {
