@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, type SignerConfig } from '../../../signer/config/environment.ts';
 import type { SiteConfig } from '../../../signer/config/settings.ts';
-import { attemptChecks, strictestPhoneLimit } from '../../../signer/defences/limits.ts';
+import { attemptChecks, followUpIpCheck, ipCheck, isPerCallerKey, strictestPhoneLimit } from '../../../signer/defences/limits.ts';
 import type { LimitStore } from '../../../signer/stores/limits/store.ts';
 import { baseEnv } from '../../fixtures/stack.ts';
 import { createDefendedStack, ORIGIN } from '../../fixtures/defended-stack.ts';
@@ -215,6 +215,8 @@ describe('attemptChecks', () => {
 
   it('counts a link create against its caller and the site’s sessions only', () => {
     expect(attemptChecks({ site, kind: 'create', delivery: 'link', ip: '192.0.2.1' }).map((check) => check.key)).toEqual(['ip:192.0.2.1', 'site:default:minute', 'site:default:day']);
+    // A number beside a link is not texted: it counts against nothing a text does.
+    expect(attemptChecks({ site, kind: 'create', delivery: 'link', phone: '+12025550143', ip: '192.0.2.1' }).map((check) => check.key)).toEqual(['ip:192.0.2.1', 'site:default:minute', 'site:default:day']);
   });
 
   it('counts a resend against its caller, its number and the site’s texts, not the site’s sessions', () => {
@@ -243,3 +245,13 @@ function twoSites(a: Partial<SiteConfig['limits']>, b: Partial<SiteConfig['limit
   ]);
   return { ...base, sites };
 }
+
+describe('which counters a full store may lose first', () => {
+  it('only a caller’s own (creates and follow-ups per IP), never a number’s, a site’s or a session’s', () => {
+    expect(isPerCallerKey(ipCheck('203.0.113.7', 20).key)).toBe(true);
+    expect(isPerCallerKey(followUpIpCheck('203.0.113.7', 60).key)).toBe(true);
+    for (const key of ['phone:+16475550123', 'site:default:minute', 'site:default:day', 'texts:default:day', 'session:default:DMO-1:resend', 'phone:ip:', 'x-ip:1', 'follow-up', 'ip']) {
+      expect(isPerCallerKey(key), key).toBe(false);
+    }
+  });
+});
