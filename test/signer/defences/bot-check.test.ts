@@ -120,3 +120,29 @@ describe('POST /v1/sessions with the bot check off (no TURNSTILE_SECRET)', () =>
     expect(stack.turnstile.calls).toEqual([]);
   });
 });
+
+describe('verifyTurnstile, what it sends Siteverify at all', () => {
+  const settings = { secret: TURNSTILE_TEST_SECRET, verifyUrl: 'https://siteverify.test/siteverify' };
+  /** A Siteverify stand-in in the process: answers `answer`, counts its calls. */
+  const stub = (answer: unknown) => {
+    const calls: string[] = [];
+    const fetch = (async (_url: string, init?: RequestInit) => {
+      calls.push(String(init?.body));
+      return Response.json(answer);
+    }) as typeof globalThis.fetch;
+    return { calls, fetch };
+  };
+
+  it('sends a token of up to 2048 printable characters, and nothing longer or with a control character anywhere', async () => {
+    const siteverify = stub({ success: true });
+    expect(await verifyTurnstile(settings, { token: 'a'.repeat(2048), hostnames: [HOST], fetch: siteverify.fetch })).toEqual({ ok: true });
+    for (const token of ['a'.repeat(2049), '\u0001pass', 'pa\u0000ss', 'pass\u007f', 'pa ss']) {
+      expect(await verifyTurnstile(settings, { token, hostnames: [HOST], fetch: siteverify.fetch }), JSON.stringify(token)).toEqual({ ok: false, reason: 'malformed' });
+    }
+    expect(siteverify.calls).toHaveLength(1);
+  });
+
+  it('a refusal without error codes has none', async () => {
+    expect(await verifyTurnstile(settings, { token: 'pass', hostnames: [HOST], fetch: stub({ success: false }).fetch })).toEqual({ ok: false, reason: 'rejected', errorCodes: [] });
+  });
+});
