@@ -11,6 +11,17 @@ function scripted(outcomes: PollOutcome[], fallback: PollOutcome = 'same') {
   return { poll, calls };
 }
 
+/** A poll that takes `ms` (fake time) and finds nothing new; records when each began. */
+function slow(ms: number) {
+  const calls: number[] = [];
+  const poll = vi.fn(async () => {
+    calls.push(Date.now());
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return 'same' as const;
+  });
+  return { poll, calls };
+}
+
 describe('createPoller', () => {
   beforeEach(() => vi.useFakeTimers({ now: 0 }));
   afterEach(() => vi.useRealTimers());
@@ -114,12 +125,7 @@ describe('createPoller', () => {
   });
 
   it('never polls twice at once: a resume while a poll is in flight waits for it', async () => {
-    const calls: number[] = [];
-    const poll = vi.fn(async () => {
-      calls.push(Date.now());
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return 'same' as const;
-    });
+    const { poll, calls } = slow(300);
     const poller = createPoller({ poll, baseMs: 1000, factor: 1 });
     poller.start();
     await vi.advanceTimersByTimeAsync(100);
@@ -131,12 +137,7 @@ describe('createPoller', () => {
   });
 
   it('a poll that was in flight at stop() schedules nothing: a restart keeps one pace', async () => {
-    const calls: number[] = [];
-    const poll = vi.fn(async () => {
-      calls.push(Date.now());
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return 'same' as const;
-    });
+    const { poll, calls } = slow(100);
     const poller = createPoller({ poll, baseMs: 1000, factor: 1 });
     poller.start();
     await vi.advanceTimersByTimeAsync(50);
