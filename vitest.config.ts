@@ -21,7 +21,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['test/**/*.test.ts'], exclude: [BROWSER_TESTS], environment: 'node' },
+        test: { name: 'node', include: ['test/**/*.test.ts'], exclude: [BROWSER_TESTS], environment: 'node', setupFiles: ['test/fast-check.setup.ts'] },
       },
       {
         extends: true,

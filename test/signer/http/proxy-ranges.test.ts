@@ -24,6 +24,12 @@ describe('proxyMatcher', () => {
     expect(ours('::ffff:11.1.2.3')).toBe(false);
   });
 
+  it('reads ::a.b.c.d as IPv4-compatible (RFC 4291), not as IPv4-mapped as ipaddr.js does', () => {
+    expect(proxyMatcher(['::0.0.0.0/81'])('::1')).toBe(true);
+    expect(proxyMatcher(['::1.2.3.4'])('::102:304')).toBe(true);
+    expect(proxyMatcher(['::1.2.3.4'])('1.2.3.4')).toBe(false);
+  });
+
   it('trusts nothing when given nothing', () => {
     expect(proxyMatcher([])('10.0.0.1')).toBe(false);
   });
@@ -44,19 +50,26 @@ describe('parseProxyRange', () => {
 
 // ---- the same answers as ipaddr.js --------------------------------------------------------------------
 
+/**
+ * ipaddr.js reads exactly `::a.b.c.d` as IPv4-mapped (`::ffff:a.b.c.d`); RFC 4291 §2.5.5.1 and the URL
+ * parser read it as IPv4-compatible (`::102:304`), as the signer does — so the reference is told the same.
+ */
+const parseAsRfc = (text: string) => ipaddr.parse(/^::\d+\.\d+\.\d+\.\d+$/.test(text) ? new URL(`http://[${text}]/`).hostname.slice(1, -1) : text);
+
 /** What the signer accepted when ipaddr.js read TRUSTED_PROXIES (the spellings held stricter than ipaddr's). */
 function ipaddrRange(text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined {
   const [address = '', bits, ...rest] = text.split('/');
   const strict = ipaddr.IPv4.isValidFourPartDecimal(address) || (!address.includes('%') && ipaddr.IPv6.isValid(address) && !ipaddr.IPv4.isValid(address));
   if (rest.length || !strict || (bits !== undefined && !/^\d{1,3}$/.test(bits))) return undefined;
-  const parsed = ipaddr.parse(address);
+  const parsed = parseAsRfc(address);
   const max = parsed.kind() === 'ipv4' ? 32 : 128;
   const prefix = bits === undefined ? max : Number(bits);
   return prefix > max || prefix === 0 ? undefined : [parsed, prefix];
 }
 const ipaddrMatches = (address: string, ranges: Array<[ipaddr.IPv4 | ipaddr.IPv6, number]>) => {
   if (!ipaddr.isValid(address)) return false;
-  const parsed = ipaddr.process(address);
+  const read = parseAsRfc(address);
+  const parsed = read.kind() === 'ipv6' && (read as ipaddr.IPv6).isIPv4MappedAddress() ? (read as ipaddr.IPv6).toIPv4Address() : read;
   return ranges.some((range) => parsed.kind() === range[0].kind() && parsed.match(range));
 };
 
