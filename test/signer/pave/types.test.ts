@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PaveSession, toIsoTime } from '../../../signer/pave/types.ts';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 describe('toIsoTime', () => {
   it.each([
@@ -18,24 +23,30 @@ describe('toIsoTime', () => {
 });
 
 describe('toIsoTime on any host and any engine', () => {
-  const zone = process.env.TZ;
-  afterEach(() => {
-    vi.restoreAllMocks();
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  });
+  afterEach(() => vi.restoreAllMocks());
+  const parse = Date.parse;
 
   it('reads PAVE’s times as UTC on a server whose clock is not in UTC (a zone-less time too)', () => {
-    process.env.TZ = 'America/Toronto';
-    expect(new Date(2026, 10, 28, 10).toISOString()).toBe('2026-11-28T15:00:00.000Z'); // the zone took
+    // As ECMAScript reads a date-time without an offset — local time — on a host five hours behind UTC.
+    // (Setting TZ here would not do: in a worker thread, as Stryker runs the tests, the zone does not follow it.)
+    const zoned = /(Z|[+-]\d{2}:?\d{2})$/i;
+    vi.spyOn(Date, 'parse').mockImplementation((text) => (zoned.test(text) ? parse(text) : parse(`${text}Z`) + 5 * 3_600_000));
+    expect(new Date(Date.parse('2026-11-28T10:00:00')).toISOString()).toBe('2026-11-28T15:00:00.000Z'); // the host is behind
     expect(toIsoTime('2026-11-28 10:00:00')).toBe('2026-11-28T10:00:00.000Z');
     expect(toIsoTime('2026-11-28T10:00:00.000000Z')).toBe('2026-11-28T10:00:00.000Z');
     expect(toIsoTime('2026-11-28T10:00:00+00:00')).toBe('2026-11-28T10:00:00.000Z');
   });
 
+  it('the same in a process whose TZ is America/Toronto', () => {
+    const script = `import { toIsoTime } from './signer/pave/types.ts';
+      console.log(JSON.stringify([new Date(2026, 10, 28, 10).toISOString(), toIsoTime('2026-11-28 10:00:00'), toIsoTime('2026-11-28T10:00:00')]));`;
+    const run = spawnSync(process.execPath, [TSX, '--eval', script], { cwd: ROOT, env: { ...process.env, TZ: 'America/Toronto' }, encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual(['2026-11-28T15:00:00.000Z', '2026-11-28T10:00:00.000Z', '2026-11-28T10:00:00.000Z']);
+  });
+
   /** Date.parse as strict as ECMAScript allows: only its own date-time format (YYYY-MM-DDTHH:mm:ss.sss, Z or ±HH:mm). */
   const ECMASCRIPT_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(Z|[+-]\d{2}:\d{2})?$/;
-  const parse = Date.parse;
 
   it.each([
     ['2026-11-28T10:00:00.123456Z', '2026-11-28T10:00:00.123Z'],
