@@ -138,9 +138,7 @@ export function createLimiter(options: { store: LimitStore; now: () => Date; log
   };
 }
 
-/** What a log line may say about a counter: an address or site as is, a phone number masked. */
+/** What a log line may say about a counter: an address or site as is, a phone number masked to its last four digits. */
 function describe(key: string): string {
-  if (!key.startsWith('phone:')) return key;
-  const e164 = key.slice('phone:'.length);
-  return maskE164(e164, '…');
+  return key.startsWith('phone:') ? maskE164(key, '…') : key;
 }

@@ -2,9 +2,14 @@
  * The Turnstile bot check: `verifyTurnstile` against a local fake of Siteverify (on a real loopback port,
  * reached through TURNSTILE_VERIFY_URL), then the signer with the check on and off.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
+import { loadConfig } from '../../../signer/config/environment.ts';
+import { createAdmit } from '../../../signer/defences/admit.ts';
 import { verifyTurnstile } from '../../../signer/defences/bot-check.ts';
+import type { Limiter } from '../../../signer/defences/limits.ts';
+import type { LogEntry } from '../../../signer/http/event-log.ts';
+import { baseEnv } from '../../fixtures/stack.ts';
 import { createDefendedStack, ORIGIN } from '../../fixtures/defended-stack.ts';
 import { createFakeTurnstile, TURNSTILE_FAKE_URL, TURNSTILE_TEST_SECRET } from '../../fixtures/turnstile.ts';
 
@@ -140,6 +145,31 @@ describe('verifyTurnstile, what it sends Siteverify at all', () => {
       expect(await verifyTurnstile(settings, { token, hostnames: [HOST], fetch: siteverify.fetch }), JSON.stringify(token)).toEqual({ ok: false, reason: 'malformed' });
     }
     expect(siteverify.calls).toHaveLength(1);
+  });
+
+  it('an answer read after the deadline is a timeout, even when the body ignores the abort', async () => {
+    const late = (async () => ({ json: () => new Promise((resolve) => setTimeout(() => resolve({ success: true }), 60)) })) as unknown as typeof fetch;
+    expect(await verifyTurnstile(settings, { token: 'pass', hostnames: [HOST], fetch: late, timeoutMs: 10 })).toEqual({ ok: false, reason: 'timeout' });
+  });
+
+  it('leaves no timer behind once answered', async () => {
+    vi.useFakeTimers();
+    try {
+      expect(await verifyTurnstile(settings, { token: 'pass', hostnames: [HOST], fetch: stub({ success: true }).fetch })).toEqual({ ok: true });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('admit logs every code of a refusal, comma-separated, and refuses with bot_check_failed', async () => {
+    const config = loadConfig({ ...baseEnv, TURNSTILE_SECRET: TURNSTILE_TEST_SECRET, TURNSTILE_VERIFY_URL: settings.verifyUrl });
+    const logs: LogEntry[] = [];
+    const limiter: Limiter = { check: async () => {}, enforce: async () => {} };
+    const admit = createAdmit({ limiter, log: (entry) => logs.push(entry), fetch: stub({ success: false, 'error-codes': ['invalid-input-response', 'bad-request'] }).fetch });
+    const site = config.sites.get('default')!;
+    await expect(admit({ kind: 'create', site, delivery: 'link', ip: '203.0.113.9', headers: new Headers({ 'X-Turnstile-Token': 'pass' }) })).rejects.toMatchObject({ code: 'bot_check_failed' });
+    expect(logs).toEqual([{ level: 'warn', event: 'bot_check_failed', site: 'default', reason: 'rejected', codes: 'invalid-input-response,bad-request' }]);
   });
 
   it('a refusal without error codes has none', async () => {

@@ -43,28 +43,29 @@ function gated(gate: typeof ipGate) {
   return ask;
 }
 
+// Each test builds its own gate: the ceilings are read when the gate is made.
 describe('ipGate (create): peeks at RATE_LIMIT_IP, spends nothing', () => {
-  const ask = gated(ipGate);
-
   it('an origin of one site gets that site’s ceiling', async () => {
+    const ask = gated(ipGate);
     expect(await ask('https://east.example')).toEqual({ how: 'check', checks: [{ key: 'ip:198.51.100.7', limit: 10, windowMs: 60_000 }] });
     expect((await ask(NORTH)).checks[0]!.limit).toBe(30);
   });
 
   it('an origin shared by several sites gets the most generous of theirs', async () => {
+    const ask = gated(ipGate);
     expect((await ask(SHARED)).checks[0]!.limit).toBe(50);
   });
 
   it('no Origin, or one no site lists, gets the strictest of every site', async () => {
+    const ask = gated(ipGate);
     expect((await ask()).checks[0]!.limit).toBe(10);
     expect((await ask('https://elsewhere.example')).checks[0]!.limit).toBe(10);
   });
 });
 
 describe('followUpGate (status, resend): counts every call against RATE_LIMIT_FOLLOW_UP_IP', () => {
-  const ask = gated(followUpGate);
-
   it('by the same rules, each site’s follow-up ceiling', async () => {
+    const ask = gated(followUpGate);
     expect(await ask('https://east.example')).toEqual({ how: 'enforce', checks: [{ key: 'follow-up:198.51.100.7', limit: 100, windowMs: 60_000 }] });
     expect((await ask(SHARED)).checks[0]!.limit).toBe(300);
     expect((await ask()).checks[0]!.limit).toBe(100);

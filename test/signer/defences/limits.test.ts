@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, type SignerConfig } from '../../../signer/config/environment.ts';
 import type { SiteConfig } from '../../../signer/config/settings.ts';
-import { attemptChecks, followUpIpCheck, ipCheck, isPerCallerKey, strictestPhoneLimit } from '../../../signer/defences/limits.ts';
+import { attemptChecks, createLimiter, followUpIpCheck, ipCheck, isPerCallerKey, strictestPhoneLimit } from '../../../signer/defences/limits.ts';
+import type { LogEntry } from '../../../signer/http/event-log.ts';
 import type { LimitStore } from '../../../signer/stores/limits/store.ts';
 import { baseEnv } from '../../fixtures/stack.ts';
 import { createDefendedStack, ORIGIN } from '../../fixtures/defended-stack.ts';
@@ -100,7 +101,7 @@ describe('per destination number', () => {
     await stack.post(sms('2025550143'));
     await stack.post(sms('2025550143'));
     expect(stack.logs).toEqual([
-      expect.objectContaining({ level: 'warn', event: 'rate_limited', dimension: 'phone', site: 'default', who: expect.stringMatching(/0143$/), retry_after_s: 3600 }),
+      expect.objectContaining({ level: 'warn', event: 'rate_limited', dimension: 'phone', site: 'default', who: '+… ••• ••• 0143', retry_after_s: 3600 }),
     ]);
     expect(JSON.stringify(stack.logs)).not.toContain('2025550143');
   });
@@ -185,7 +186,54 @@ describe('per site', () => {
   });
 });
 
+describe('createLimiter’s log lines under a flood', () => {
+  /** A store that refuses every check, and a limiter over it whose log lines are kept. */
+  const refusing = () => {
+    const store: LimitStore = {
+      take: async (checks) => ({ ok: false, key: checks[0]!.key, retryAfterMs: 1000 }),
+      peek: async (checks) => ({ ok: false, key: checks[0]!.key, retryAfterMs: 1000 }),
+      close: async () => {},
+    };
+    const logs: LogEntry[] = [];
+    const limiter = createLimiter({ store, now: () => new Date(0), log: (entry) => logs.push(entry) });
+    const refuse = (address: string) => limiter.check([ipCheck(address, 1)]).catch((error) => expect(error.code).toBe('rate_limited'));
+    const logged = (address: string) => logs.filter((entry) => entry.who === `ip:${address}`).length;
+    return { refuse, logged };
+  };
+
+  it('one line per counter per minute, whatever else is refused between', async () => {
+    const { refuse, logged } = refusing();
+    for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.1', '198.51.100.2']) await refuse(address);
+    expect([logged('198.51.100.1'), logged('198.51.100.2')]).toEqual([1, 1]);
+  });
+
+  it('remembers at most 10 000 counters: the 10 001st starts the memory afresh', async () => {
+    const { refuse, logged } = refusing();
+    await refuse('10.0.0.0');
+    for (let i = 1; i < 10_000; i++) await refuse(`10.0.${i >> 8}.${i & 255}`);
+    await refuse('10.0.0.0');
+    expect(logged('10.0.0.0')).toBe(1); // 10 000 remembered, the first among them
+    await refuse('10.1.0.0'); // one more: forgotten, all of them
+    await refuse('10.0.0.0');
+    expect(logged('10.0.0.0')).toBe(2);
+  });
+});
+
 describe('when the counter store fails', () => {
+  it('logs what failed by its error’s name only, or "unknown" for something thrown that is not an Error', async () => {
+    const logs: LogEntry[] = [];
+    for (const thrown of [new TypeError('connect ECONNREFUSED 10.0.0.5:6379'), 'ECONNREFUSED']) {
+      const store: LimitStore = { take: () => Promise.reject(thrown), peek: () => Promise.reject(thrown), close: async () => {} };
+      const limiter = createLimiter({ store, now: () => new Date(0), log: (entry) => logs.push(entry) });
+      await expect(limiter.enforce([ipCheck('198.51.100.1', 1)])).rejects.toMatchObject({ code: 'upstream_error' });
+    }
+    expect(logs).toEqual([
+      { level: 'error', event: 'limit_store_unavailable', error: 'TypeError' },
+      { level: 'error', event: 'limit_store_unavailable', error: 'unknown' },
+    ]);
+  });
+
+
   it('refuses (fails closed) with 502 upstream_error, never reaching PAVE, and logs it', async () => {
     const down = () => Promise.reject(new Error('ECONNREFUSED 127.0.0.1:6390'));
     const broken: LimitStore = { take: down, peek: down, close: async () => {} };
