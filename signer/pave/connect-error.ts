@@ -29,7 +29,6 @@ const NEVER_CONNECTED_MESSAGES = /connection refused|tcp connect error|dns error
  */
 export function isNeverConnected(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth += 1) {
-    if (typeof current !== 'object') return false;
     const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof code === 'string' && NEVER_CONNECTED_CODES.has(code)) return true;
     if (typeof message === 'string' && NEVER_CONNECTED_MESSAGES.test(message)) return true;

@@ -2,7 +2,7 @@
  * The PAVE client on its own: what it sends, how it reads answers, and its one retry.
  */
 import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPaveClient, fetchHttp, type PaveHttpRequest } from '../../../signer/pave/client.ts';
 
 const credentials = { username: 'demo', apiKey: 'test_key', apiSecret: 'test_secret' };
@@ -169,11 +169,24 @@ describe('PAVE client: addresses and answers at the edges', () => {
       { status: 103, text: '{"session_key":"DMO-7K2P9QX4ZT"}' },
       { status: 302, text: '{"message":"Moved."}' },
       { status: 307, text: '' },
+      { status: 300, text: '{"session_key":"DMO-7K2P9QX4ZT"}' },
     ];
     const pave = createPaveClient({ baseUrl: 'https://pave.test', credentials, http: async () => answers.shift()!, timeoutMs: 1000 });
     expect(await pave.createSession({})).toEqual({ ok: false, kind: 'unavailable', status: 103, reason: 'HTTP 103' });
     expect(await pave.createSession({})).toEqual({ ok: false, kind: 'unavailable', status: 302, reason: 'HTTP 302' });
     expect(await pave.resendSms('DMO-7K2P9QX4ZT', {})).toEqual({ ok: false, kind: 'unavailable', status: 307, reason: 'HTTP 307' });
+    expect(await pave.createSession({})).toEqual({ ok: false, kind: 'unavailable', status: 300, reason: 'HTTP 300' });
+  });
+
+  it('leaves no timer behind once PAVE has answered', async () => {
+    vi.useFakeTimers();
+    try {
+      const pave = createPaveClient({ baseUrl: 'https://pave.test', credentials, http: async () => ({ status: 201, text: '{"session_key":"DMO-7K2P9QX4ZT"}' }) });
+      expect(await pave.createSession({})).toMatchObject({ ok: true, status: 201 });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -16,6 +16,8 @@ describe('toIsoTime', () => {
     ['', null],
     [null, null],
     ['yesterday', null],
+    ['on 2026-11-28 10:00:00', null],
+    ['2026-11-28 10:00:00 UTC', null],
     ['2026-13-45T99:00:00Z', null],
   ])('%j → %j', (input, output) => {
     expect(toIsoTime(input)).toBe(output);
