@@ -45,7 +45,7 @@ describe('toIsoTime on any host and any engine', () => {
     const run = spawnSync(process.execPath, [TSX, '--eval', script], { cwd: ROOT, env: { ...process.env, TZ: 'America/Toronto' }, encoding: 'utf8', timeout: 30_000 });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual(['2026-11-28T15:00:00.000Z', '2026-11-28T10:00:00.000Z', '2026-11-28T10:00:00.000Z']);
-  });
+  }, 30_000); // a process of its own: seconds on a loaded machine
 
   /** Date.parse as strict as ECMAScript allows: only its own date-time format (YYYY-MM-DDTHH:mm:ss.sss, Z or ±HH:mm). */
   const ECMASCRIPT_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(Z|[+-]\d{2}:\d{2})?$/;
