@@ -15,10 +15,13 @@ const DEAD_STATUSES: ReadonlySet<string> = new Set<SessionStatus>(['EXPIRED', 'I
 
 const RESENDABLE: ReadonlySet<string> = new Set<SessionStatus>(['IDLE', 'STARTED']);
 
-/** Whether the resend button shows for this state. */
+/**
+ * Whether the resend button shows for this state: from the first render (while the first status check is
+ * out, so the buttons do not move when it answers), until a signer without follow-up routes says so.
+ */
 export function canResend(state: State): boolean {
   return (
-    state.kind === 'sms' && state.tracking === 'on' && state.resend.kind !== 'hidden' && state.resend.kind !== 'sent' && (!state.status || RESENDABLE.has(state.status))
+    state.kind === 'sms' && state.tracking !== 'off' && state.resend.kind !== 'hidden' && state.resend.kind !== 'sent' && (!state.status || RESENDABLE.has(state.status))
   );
 }
 

@@ -37,12 +37,14 @@ export function handoffViewsOf({ html, nothing }: LitParts, button: Button) {
   /**
    * A hand-off's progress: a neutral step indicator ("Step 2 of 5" and a bar) with the status in a polite
    * live region — not success green, which would read as done. When status checks keep failing, it says the
-   * progress is unknown instead of "waiting" for ever.
+   * progress is unknown instead of "waiting" for ever, beside the last step known.
+   * A new session is IDLE until its first check says otherwise, so the indicator is there from the first
+   * render: the buttons below never move under a finger when that check answers.
    */
   function progressView(state: Tracked, t: Strings) {
-    const step = STEPS.indexOf(state.status as (typeof STEPS)[number]) + 1;
+    const step = STEPS.indexOf((state.status ?? 'IDLE') as (typeof STEPS)[number]) + 1;
     const words = state.lost ? t.statusUnavailable : step ? t.status[STEPS[step - 1]!] : undefined;
-    return html`${step && !state.lost
+    return html`${step
         ? html`<div class="steps">
             <progress part="progress" max=${STEPS.length} .value=${step} aria-label=${t.progressLabel}></progress>
             <span class="muted">${t.step(step, STEPS.length)}</span>

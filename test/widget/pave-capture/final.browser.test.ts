@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaveCapture } from '../../../widget/index.ts';
 import { en } from '../../../widget/strings/index.ts';
-import { after, failure, fakeSigner, json, mount, part, session, settled, submit, VIN } from './fixture.ts';
+import { after, deferred, failure, fakeSigner, json, mount, part, session, settled, submit, VIN } from './fixture.ts';
 
 const status = (value: string) => json(200, { status: value, updated_at: null });
 const buttons = (element: PaveCapture) => [...element.shadowRoot!.querySelectorAll('button, a')].map((node) => node.textContent!.trim());
@@ -64,6 +64,21 @@ describe('progress', () => {
     expect(part(element, '.result [role=status]')!.className).not.toContain('success');
     expect(part<HTMLProgressElement>(element, 'progress')!.value).toBe(3);
     expect(part(element, '.steps')!.textContent).toContain(en.step(3, 5));
+  });
+
+  it('is there before the first status check answers, so the buttons do not move under a finger when it does', async () => {
+    const first = deferred<Response>();
+    fakeSigner({ create: json(201, session('sms')), status: [() => first.promise, status('STARTED')] });
+    const element = await mount({ delivery: 'sms', phone: '+16474551234' });
+    await submit(element);
+    const change = [...element.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.trim() === en.changeNumber)!;
+    const before = change.getBoundingClientRect().top;
+    expect(part(element, '.steps')!.textContent).toContain(en.step(1, 5));
+    expect(part(element, '.result [role=status]')!.textContent).toBe(en.status.IDLE);
+    first.resolve(status('STARTED')());
+    await settled(element);
+    expect(part(element, '.steps')!.textContent).toContain(en.step(2, 5));
+    expect(change.isConnected && change.getBoundingClientRect().top).toBe(before);
   });
 
   it('says the progress is unknown after repeated status failures, and recovers', async () => {

@@ -42,7 +42,7 @@ describe('the session’s progress', () => {
 
   it('is polled again after a 5xx or a 429, which pass', async () => {
     const { signer, element } = await handedOver({ status: [failure(503, 'upstream_error'), failure(429, 'rate_limited'), status('STARTED')] });
-    expect(part(element, '.result [role=status]')!.textContent).toBe('');
+    expect(part(element, '.result [role=status]')!.textContent).toBe(en.status.IDLE); // a new session, until a check answers
     await after(3_000, element);
     await after(4_500, element);
     expect(signer.statusPolls()).toHaveLength(3);
