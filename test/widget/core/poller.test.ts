@@ -41,6 +41,16 @@ describe('createPoller', () => {
     expect(calls).toEqual([0, 2000, 6000, 7000]);
   });
 
+  it('start() while already running changes nothing: no extra poll, no second timer, the pace kept', async () => {
+    const { poll, calls } = scripted([]);
+    const poller = createPoller({ poll, baseMs: 1000, factor: 2, maxMs: 4000 });
+    poller.start();
+    await vi.advanceTimersByTimeAsync(2500); // polled at 0 and 2000; the next is due at 6000
+    poller.start();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls).toEqual([0, 2000, 6000, 10_000]);
+  });
+
   it('stops when a poll says so (final status, older signer)', async () => {
     const { poll } = scripted(['changed', 'stop']);
     const poller = createPoller({ poll, baseMs: 1000 });
