@@ -138,7 +138,7 @@ export function createLimiter(options: { store: LimitStore; now: () => Date; log
   };
 }
 
-/** What a log line may say about a counter: an address or site as is, a phone number masked to its last four digits. */
+/** What a log line may say about a counter: an address or site as is, a phone number masked (its calling code too). */
 function describe(key: string): string {
-  return key.startsWith('phone:') ? maskE164(key, '…') : key;
+  return key.startsWith('phone:') ? maskE164(key.slice('phone:'.length), '…') : key;
 }
